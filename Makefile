@@ -1,0 +1,29 @@
+# uvac: `make` builds, `make test` runs the whole suite (root for the kernel tests), `make clean`.
+# Every target finds a JDK >= 22 by itself (scripts/find-jdk: JAVA_HOME, then /usr/lib/jvm).
+SHELL := /bin/bash
+JDK := $(shell scripts/find-jdk)
+MVN := JAVA_HOME=$(JDK) mvn -B -q
+ifeq ($(JDK),)
+$(error no JDK >= 22 found; see the message above)
+endif
+
+.PHONY: all build test clean jdk
+all: build
+
+jdk:
+	@echo $(JDK)
+
+build:
+	@command -v mvn >/dev/null || { echo "make: Maven is missing: apt-get install maven" >&2; exit 1; }
+	$(MVN) -DskipTests install
+	@touch .build-stamp
+
+test:
+	@command -v mvn >/dev/null || { echo "make: Maven is missing: apt-get install maven" >&2; exit 1; }
+	@command -v gcc >/dev/null || { echo "make test: gcc is needed by the bindings probe: apt-get install gcc" >&2; exit 1; }
+	$(MVN) install
+	@touch .build-stamp
+
+clean:
+	$(MVN) clean
+	rm -f .build-stamp

@@ -1,0 +1,57 @@
+package io.uvac.sys.internal;
+
+import io.uvac.sys.ErrnoException;
+import io.uvac.sys.Fd;
+import io.uvac.sys.raw.fcntl_h;
+import io.uvac.sys.raw.sched_h;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+
+/**
+ * Work that must happen inside another namespace runs on a fresh platform thread that enters it and then
+ * ends. Namespaces belong to OS threads: a virtual thread may change carriers between two downcalls, and a
+ * pooled thread would carry the namespace into unrelated work. A thread that ends needs no setns back.
+ * Only namespaces a single thread may join (net, uts, ipc) work this way; mount needs an unshared fs.
+ */
+public final class NamespaceThreads {
+    private NamespaceThreads() {}
+
+    /** Creates a network namespace and returns an fd that keeps it alive; nothing is running in it. */
+    public static Fd newNetworkNamespace() throws ErrnoException {
+        return run(() -> {
+            Posix.unshare(sched_h.CLONE_NEWNET);
+            return Posix.open("/proc/thread-self/ns/net", fcntl_h.O_RDONLY);
+        });
+    }
+
+    /** Runs {@code body} on a new platform thread that first joins the namespace {@code nsFd} of type {@code nstype}. */
+    public static <T> T call(Fd nsFd, long nstype, Callable<T> body) throws ErrnoException {
+        return run(() -> {
+            Posix.setns(nsFd, nstype);
+            return body.call();
+        });
+    }
+
+    private static <T> T run(Callable<T> body) throws ErrnoException {
+        FutureTask<T> task = new FutureTask<>(body);
+        Thread t = Thread.ofPlatform().name("uvac-ns").daemon(true).start(task);
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            try {
+                t.join(); // the task cannot be abandoned: it may own fds or be inside a namespace
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("interrupted while working in a namespace", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof ErrnoException ee) throw ee;
+            if (c instanceof RuntimeException re) throw re;
+            if (c instanceof Error er) throw er;
+            throw new IllegalStateException(c.getMessage(), c);
+        }
+    }
+}
