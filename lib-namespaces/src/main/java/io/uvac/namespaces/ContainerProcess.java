@@ -43,39 +43,36 @@ public final class ContainerProcess implements AutoCloseable {
         return waitFor(Duration.ZERO).isEmpty();
     }
 
-    /** Waits up to {@code timeout} for the process to end; empty if it is still running then. */
+    /**
+     * Waits up to {@code timeout} for the process to end; empty if it is still running then. Several threads
+     * may wait at once (a supervisor, and a stop with a grace period): they all poll the pidfd, and only the
+     * reap itself is serialised, so each container is reaped exactly once.
+     */
     public Optional<ExitStatus> waitFor(Duration timeout) throws ErrnoException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        reaping.lock();
-        try {
-            while (status == null) {
-                long left = Math.max(0, (deadline - System.nanoTime()) / 1_000_000L);
-                int revents = Posix.poll(pidfd.get(), poll_h.POLLIN, (int) Math.min(left, Integer.MAX_VALUE));
-                if (revents != 0) reap();
-                else if (left == 0) break;
-            }
-            return Optional.ofNullable(status);
-        } finally {
-            reaping.unlock();
+        while (status == null) {
+            long left = Math.max(0, (deadline - System.nanoTime()) / 1_000_000L);
+            int revents = Posix.poll(pidfd.get(), poll_h.POLLIN, (int) Math.min(left, Integer.MAX_VALUE));
+            if (revents != 0) reap();
+            else if (left == 0) break;
         }
+        return Optional.ofNullable(status);
     }
 
     public ExitStatus waitFor() throws ErrnoException {
-        reaping.lock();
-        try {
-            while (status == null) {
-                if (Posix.poll(pidfd.get(), poll_h.POLLIN, -1) != 0) reap();
-            }
-            return status;
-        } finally {
-            reaping.unlock();
+        while (status == null) {
+            if (Posix.poll(pidfd.get(), poll_h.POLLIN, -1) != 0) reap();
         }
+        return status;
     }
 
-    /** Completes when the process ends (waited for on a virtual thread). */
+    /**
+     * Completes when the process ends. The wait runs on a daemon platform thread: it blocks in poll(2), which
+     * would pin a virtual thread's carrier for the container's whole life.
+     */
     public CompletableFuture<ExitStatus> onExit() {
         CompletableFuture<ExitStatus> f = new CompletableFuture<>();
-        Thread.ofVirtual().name("uvac-wait-" + pid).start(() -> {
+        Thread.ofPlatform().daemon(true).name("uvac-wait-" + pid).start(() -> {
             try {
                 f.complete(waitFor());
             } catch (Throwable t) {
@@ -86,12 +83,16 @@ public final class ContainerProcess implements AutoCloseable {
     }
 
     private void reap() throws ErrnoException {
+        reaping.lock();
         try (Arena a = Arena.ofConfined()) {
+            if (status != null) return;
             MemorySegment info = siginfo_t.allocate(a);
             if (!Posix.waitid(pidfd.get(), info, sys_wait_h.WEXITED | sys_wait_h.WNOHANG)) return;
             int code = siginfo_t.si_code(info), value = siginfo_t.si_status(info);
             status = code == sys_wait_h.CLD_EXITED ? new ExitStatus.Exited(value)
                     : new ExitStatus.Killed(value, code == sys_wait_h.CLD_DUMPED);
+        } finally {
+            reaping.unlock();
         }
     }
 

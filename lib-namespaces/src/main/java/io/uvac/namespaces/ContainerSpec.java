@@ -37,6 +37,7 @@ public record ContainerSpec(
         Optional<Fd> stdout,
         Optional<Fd> stderr,
         boolean newSession,
+        boolean controllingTerminal,
         Optional<Fd> networkNamespace,
         List<Fd> cgroupProcs,
         Optional<Fd> cgroupInto,
@@ -106,6 +107,7 @@ public record ContainerSpec(
         private final List<Mount> mounts = new ArrayList<>();
         private Fd stdin, stdout, stderr;
         private boolean newSession;
+        private boolean controllingTerminal;
         private Fd networkNamespace;
         private final List<Fd> cgroupProcs = new ArrayList<>();
         private Fd cgroupInto;
@@ -145,8 +147,15 @@ public record ContainerSpec(
 
         public Builder stderr(Fd fd) { this.stderr = fd; return this; }
 
-        /** Start a new session and take stdin (a pty) as the controlling terminal. */
+        /** Start a new session ({@code setsid}): terminal signals of this JVM's session no longer reach it. */
         public Builder newSession(boolean on) { this.newSession = on; return this; }
+
+        /** New session with stdin (a pty slave) as its controlling terminal ({@code TIOCSCTTY}). */
+        public Builder controllingTerminal(boolean on) {
+            this.controllingTerminal = on;
+            if (on) newSession = true;
+            return this;
+        }
 
         /** Join this prepared network namespace instead of creating an empty one. */
         public Builder networkNamespace(Fd netns) { this.networkNamespace = netns; return this; }
@@ -170,7 +179,7 @@ public record ContainerSpec(
         public ContainerSpec build() {
             return new ContainerSpec(command, environment, namespaces, Optional.ofNullable(hostname),
                     Optional.ofNullable(workingDirectory), Optional.ofNullable(rootfs), mounts,
-                    Optional.ofNullable(stdin), Optional.ofNullable(stdout), Optional.ofNullable(stderr), newSession,
+                    Optional.ofNullable(stdin), Optional.ofNullable(stdout), Optional.ofNullable(stderr), newSession, controllingTerminal,
                     Optional.ofNullable(networkNamespace), cgroupProcs, Optional.ofNullable(cgroupInto),
                     parentDeathSignal, noNewPrivileges);
         }

@@ -72,10 +72,8 @@ public final class PlanBuilder {
         stdio(spec.stdin(), 0);
         stdio(spec.stdout(), 1);
         stdio(spec.stderr(), 2);
-        if (spec.newSession()) {
-            add("setsid", "", SYS_setsid);
-            add("ioctl", "0, TIOCSCTTY", SYS_ioctl, 0, TIOCSCTTY, 0);
-        }
+        if (spec.newSession() || spec.controllingTerminal()) add("setsid", "", SYS_setsid);
+        if (spec.controllingTerminal()) add("ioctl", "0, TIOCSCTTY", SYS_ioctl, 0, TIOCSCTTY, 0);
         if (spec.parentDeathSignal() != 0)
             add("prctl", "PR_SET_PDEATHSIG, " + spec.parentDeathSignal(), SYS_prctl, sys_prctl_h.PR_SET_PDEATHSIG,
                     spec.parentDeathSignal());
