@@ -32,7 +32,6 @@ import java.util.Optional;
  * mount so nothing propagates back to the host; pivot only after every mount under the new root is made.
  */
 public final class PlanBuilder {
-    private static final long TIOCSCTTY = 0x540E;
     private static final int S_IFREG = 0100000;
 
     private final Arena arena;
@@ -73,7 +72,7 @@ public final class PlanBuilder {
         stdio(spec.stdout(), 1);
         stdio(spec.stderr(), 2);
         if (spec.newSession() || spec.controllingTerminal()) add("setsid", "", SYS_setsid);
-        if (spec.controllingTerminal()) add("ioctl", "0, TIOCSCTTY", SYS_ioctl, 0, TIOCSCTTY, 0);
+        if (spec.controllingTerminal()) add("ioctl", "0, TIOCSCTTY", SYS_ioctl, 0, io.uvac.sys.raw.sys_ioctl_h.TIOCSCTTY, 0);
         if (spec.parentDeathSignal() != 0)
             add("prctl", "PR_SET_PDEATHSIG, " + spec.parentDeathSignal(), SYS_prctl, sys_prctl_h.PR_SET_PDEATHSIG,
                     spec.parentDeathSignal());
