@@ -7,7 +7,7 @@ ifeq ($(JDK),)
 $(error no JDK >= 22 found; see the message above)
 endif
 
-.PHONY: all build test clean jdk
+.PHONY: all build test clean jdk rootfs
 all: build
 
 jdk:
@@ -23,6 +23,10 @@ test:
 	@command -v gcc >/dev/null || { echo "make test: gcc is needed by the bindings probe: apt-get install gcc" >&2; exit 1; }
 	$(MVN) install
 	@touch .build-stamp
+
+# A small root filesystem for `uva_container run --rootfs rootfs` (busybox-static from Debian, git-ignored).
+rootfs:
+	scripts/build-rootfs rootfs
 
 clean:
 	$(MVN) clean

@@ -58,6 +58,11 @@ public final class Posix {
         return open(path, flags, 0);
     }
 
+    /** {@code /dev/null} opened read-write, for a container's stdin. */
+    public static Fd devNull() throws ErrnoException {
+        return open("/dev/null", fcntl_h.O_RDWR);
+    }
+
     /** Closes {@code fd} once, ignoring errors: Linux frees the number even when close reports EINTR. */
     public static void closeRaw(int fd) {
         unistd_h.close(ERRNO.get(), fd);
