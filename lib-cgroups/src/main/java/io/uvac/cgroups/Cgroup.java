@@ -21,10 +21,13 @@ import java.util.Set;
  * descriptors, so {@link #close()} is {@link #destroy()}: kill what is inside and remove the directories.
  *
  * <pre>
- * try (Cgroup g = cgroups.create("job-7", Resources.builder().memory("20M").pidsMax(16).build());
- *      SpawnAttachment a = g.openForSpawn()) {
- *     ContainerProcess p = Containers.spawn(ContainerSpec.builder().command("/usr/bin/make")
- *             .cgroupProcs(a.procsFiles()).cgroupInto(a.cgroupDir().orElse(null)).build());
+ * try (Cgroup g = cgroups.create("job-7", Resources.builder().memory("20M").pidsMax(16).build())) {
+ *     ContainerProcess p;
+ *     try (SpawnAttachment a = g.openForSpawn()) {
+ *         ContainerSpec.Builder spec = ContainerSpec.builder().command("/usr/bin/make").cgroupProcs(a.procsFiles());
+ *         a.cgroupDir().ifPresent(spec::cgroupInto);
+ *         p = Containers.spawn(spec.build());
+ *     }
  *     p.waitFor();
  *     System.out.println(g.stats().memoryPeakBytes());
  * }

@@ -8,6 +8,8 @@ import java.io.IOException;
  * retries. Failures of a single call are {@link io.uvac.sys.ErrnoException}s instead, naming the file and value.
  */
 public class CgroupException extends IOException {
+    private static final long serialVersionUID = 1L;
+
     public CgroupException(String message) {
         super(message);
     }

@@ -112,6 +112,11 @@ public final class Cgroups {
         }
     }
 
+    /** The parent directory in each hierarchy, e.g. {@code /sys/fs/cgroup/memory/uvac}; they may not exist yet. */
+    public List<Path> parentDirectories() {
+        return hierarchies.stream().map(h -> h.mount().resolve(parent)).toList();
+    }
+
     /** Names of the groups under the parent, over all hierarchies, sorted. */
     public List<String> groupNames() throws IOException {
         TreeSet<String> names = new TreeSet<>();
