@@ -2,6 +2,7 @@ package io.uvac.launcher.demo;
 
 import io.uvac.launcher.LauncherException;
 import io.uvac.launcher.StopSignals;
+import io.uvac.launcher.Trace;
 import io.uvac.launcher.host.Preflight;
 import io.uvac.launcher.host.ResourceNames;
 import io.uvac.launcher.host.Sweeper;
@@ -51,6 +52,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
+        Trace.mark("demo: start");
         Preflight.requirePrivileges();
         Path recorderProgram = recorderProgram();
         Preflight.requireExecutable("python3", ContainerSpec.DEFAULT_PATH, "install it with apt-get install python3");
@@ -59,7 +61,9 @@ public final class DemoCommand implements Callable<Integer> {
         if (state.startsWith("/tmp"))
             throw new LauncherException("--state-dir " + state + " is under /tmp, which each container replaces with its own; choose another");
 
+        Trace.mark("preflight done");
         List<String> swept = Sweeper.sweepLinks();
+        Trace.mark("sweep done");
         if (!swept.isEmpty()) out.println("uva_container: removed leftovers of a launcher that died: " + String.join(", ", swept));
 
         Ipv4Cidr base = Ipv4Cidr.parse(pool);
@@ -68,6 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
             Preflight.requireUnrouted(host, subnets);
         }
 
+        Trace.mark("routes checked");
         long pid = ProcessHandle.current().pid();
         List<Recorder> recorders = new ArrayList<>();
         List<PortForwarder> forwarders = new ArrayList<>();
@@ -83,6 +88,7 @@ public final class DemoCommand implements Callable<Integer> {
             List<CompletableFuture<?>> starts = new ArrayList<>();
             for (Recorder r : recorders) starts.add(r.start());
             for (CompletableFuture<?> f : starts) awaitStart(f);
+            Trace.mark("both spawned");
             for (PortForwarder f : forwarders) f.start();
             for (int i = 0; i < 2; i++) describe(recorders.get(i), forwarders.get(i));
 
@@ -90,6 +96,7 @@ public final class DemoCommand implements Callable<Integer> {
                 if (!r.awaitListening(Duration.ofSeconds(15)) && !r.exit.isDone())
                     throw new LauncherException(r.name + " did not accept connections on " + r.address() + " within 15 s");
             }
+            Trace.mark("both listening");
             if (recorders.stream().noneMatch(r -> r.exit.isDone()))
                 out.printf("uva_container: both recorders answer (%.0f ms after start). Ctrl-C stops them.%n",
                         (System.nanoTime() - t0) / 1e6);

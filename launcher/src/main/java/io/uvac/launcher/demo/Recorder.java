@@ -1,6 +1,7 @@
 package io.uvac.launcher.demo;
 
 import io.uvac.launcher.OutputPump;
+import io.uvac.launcher.Trace;
 import io.uvac.launcher.net.ContainerNetwork;
 import io.uvac.namespaces.ContainerProcess;
 import io.uvac.namespaces.ContainerSpec;
@@ -71,12 +72,15 @@ final class Recorder {
     private void supervise() {
         try {
             prepareDirectories();
+            Trace.mark(name + ": directories");
             network = ContainerNetwork.create(hostInterface, subnet);
+            Trace.mark(name + ": network");
             Fd[] pipe = Posix.pipe();
             output = OutputPump.start(name, pipe[0], out);
             try (Fd write = pipe[1]; Fd devNull = Posix.devNull()) {
                 process = Containers.spawn(spec(write, devNull));
             }
+            Trace.mark(name + ": spawned pid " + process.pid());
             started.complete(process);
         } catch (Throwable t) {
             started.completeExceptionally(t);
