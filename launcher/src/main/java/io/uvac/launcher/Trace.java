@@ -1,21 +1,19 @@
 package io.uvac.launcher;
 
-import java.time.Instant;
-
 /**
- * Start-up phases on stderr when {@code UVAC_TRACE=1}: milliseconds since the process was exec'd (by the kernel's start time, 10 ms resolution), per phase, so a
+ * Start-up phases on stderr when {@code UVAC_TRACE=1}: milliseconds since main(), per phase, so a
  * slow start can be attributed without a profiler.
  */
 public final class Trace {
     private static final boolean ON = "1".equals(System.getenv("UVAC_TRACE"));
-    private static final long EXEC_MILLIS = ON
-            ? ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli).orElse(System.currentTimeMillis()) : 0;
+    /** The kernel's process start time has only whole-second precision here (btime), so phases count from main(). */
+    private static final long T0 = System.nanoTime();
 
     private Trace() {}
 
     public static void mark(String phase) {
         if (!ON) return;
-        System.err.printf("uvac-trace %6d ms  %s  [%s]%n", System.currentTimeMillis() - EXEC_MILLIS, phase,
+        System.err.printf("uvac-trace %6.1f ms  %s  [%s]%n", (System.nanoTime() - T0) / 1e6, phase,
                 Thread.currentThread().getName());
     }
 }
