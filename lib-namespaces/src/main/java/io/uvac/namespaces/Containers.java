@@ -28,8 +28,12 @@ public final class Containers {
      *                              {@code execve /nonexistent: No such file or directory (ENOENT) at step 9/9}
      * @throws ErrnoException       clone3 failed (e.g. EPERM without CAP_SYS_ADMIN)
      * @throws UnsupportedOperationException on architectures other than x86-64
+     * @throws IllegalStateException         a parent-death signal requested from a virtual thread
      */
     public static ContainerProcess spawn(ContainerSpec spec) throws ErrnoException {
+        if (spec.parentDeathSignal() != 0 && Thread.currentThread().isVirtual())
+            throw new IllegalStateException("parentDeathSignal needs a platform thread: the kernel ties it to the "
+                    + "thread that spawns, and a virtual thread's carrier may end at any time");
         try (Arena arena = Arena.ofConfined()) {
             Plan plan = PlanBuilder.build(arena, spec);
             Spawn.Child child = Spawn.run(arena, plan.cloneFlags(), plan.cgroupDirFd(), plan.steps());

@@ -109,6 +109,32 @@ class SpawnIntegrationTest {
     }
 
     @Test
+    void parentDeathSignalFollowsTheSpawningThread() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<ContainerProcess> child = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread spawner = Thread.ofPlatform().start(() -> {
+            try {
+                child.set(Containers.spawn(sh("sleep 60").parentDeathSignal(signal_h.SIGKILL).build()));
+            } catch (Exception e) {
+                throw new RuntimeException(e);
+            }
+        });
+        spawner.join();
+        try (ContainerProcess p = child.get()) {
+            // The spawning thread has ended: the kernel sends the container its parent-death signal.
+            assertEquals(new ExitStatus.Killed(signal_h.SIGKILL, false), p.waitFor(Duration.ofSeconds(10)).orElseThrow());
+        }
+        java.util.concurrent.atomic.AtomicReference<Throwable> fromVirtual = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread.ofVirtual().start(() -> {
+            try (ContainerProcess unexpected = Containers.spawn(sh("true").parentDeathSignal(signal_h.SIGKILL).build())) {
+                fromVirtual.set(new AssertionError("spawned from a virtual thread: " + unexpected));
+            } catch (Throwable t) {
+                fromVirtual.set(t);
+            }
+        }).join();
+        assertInstanceOf(IllegalStateException.class, fromVirtual.get());
+    }
+
+    @Test
     void closeKillsAndReaps() throws Exception {
         ContainerProcess p = Containers.spawn(sh("sleep 60").build());
         int pid = p.pid();
