@@ -16,6 +16,7 @@ jdk:
 build:
 	@command -v mvn >/dev/null || { echo "make: Maven is missing: apt-get install maven" >&2; exit 1; }
 	$(MVN) -DskipTests install
+	@scripts/train-aot
 	@touch .build-stamp
 
 test:

@@ -1,6 +1,6 @@
 /**
  * uvac's rtnetlink client: veth pairs, links, IPv4 addresses and routes in chosen network namespaces.
- * Public: {@link io.uvac.netlink.RtNetlink}, its records and {@link io.uvac.netlink.NetlinkException}. The wire
+ * Public: {@link io.uvac.netlink.RtNetlink}, its records and errors as {@link io.uvac.sys.ErrnoException} with the kernel's text. The wire
  * format (writer, readers, socket) lives in {@code io.uvac.netlink.internal}, which is not exported.
  */
 module io.uvac.netlink {

@@ -20,6 +20,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         Trace.mark("main");
+        Warmup.start();
         System.exit(execute(args.length == 0 ? new String[] {"demo"} : args));
     }
 

@@ -44,7 +44,7 @@ import java.util.function.Supplier;
  * </pre>
  *
  * <p>Every request asks for an acknowledgement and waits for it, so a method returns once the kernel has done
- * the work, and a refusal is a {@link NetlinkException} with the errno and the kernel's explanation. The socket
+ * the work, and a refusal is a {@link ErrnoException} with the errno and the kernel's explanation ({@link ErrnoException#detail()}). The socket
  * enables NETLINK_EXT_ACK for that explanation and NETLINK_CAP_ACK to keep error replies small.
  *
  * <p>Thread-safe: requests from several threads run one after another on the one socket. A client holds only
@@ -90,7 +90,7 @@ public final class RtNetlink implements AutoCloseable {
      * rt.vethAdd("uvac1", "eth0", containerNetns);
      * </pre>
      *
-     * @throws NetlinkException.AlreadyExists when a link called {@code hostName} exists here, or {@code peerName} there
+     * @throws ErrnoException.AlreadyExists when a link called {@code hostName} exists here, or {@code peerName} there
      */
     public void vethAdd(String hostName, String peerName, Fd peerNetns) throws ErrnoException {
         requireName(hostName);
@@ -105,7 +105,7 @@ public final class RtNetlink implements AutoCloseable {
      *
      * <p>Equivalent to: {@code ip link set dev IFINDEX up}.
      *
-     * @throws NetlinkException.NotFound when no link has that index
+     * @throws ErrnoException.NotFound when no link has that index
      */
     public void linkSetUp(int ifindex) throws ErrnoException {
         requireIndex(ifindex);
@@ -122,7 +122,7 @@ public final class RtNetlink implements AutoCloseable {
      * inside.linkSetUp("lo");
      * </pre>
      *
-     * @throws NetlinkException.NotFound when no link has that name
+     * @throws ErrnoException.NotFound when no link has that name
      */
     public void linkSetUp(String name) throws ErrnoException {
         requireName(name);
@@ -156,7 +156,7 @@ public final class RtNetlink implements AutoCloseable {
      *
      * <p>Equivalent to: {@code ip link del dev NAME}.
      *
-     * @throws NetlinkException.NotFound when no link has that name (ENODEV)
+     * @throws ErrnoException.NotFound when no link has that name (ENODEV)
      */
     public void linkDel(String name) throws ErrnoException {
         requireName(name);
@@ -204,7 +204,7 @@ public final class RtNetlink implements AutoCloseable {
                 Link l = RtReplies.link(m);
                 if (l != null) found[0] = l;
             }, () -> name != null ? name : "ifindex " + ifindex);
-        } catch (NetlinkException.NotFound absent) {
+        } catch (ErrnoException.NotFound absent) {
             return Optional.empty();
         }
         return Optional.ofNullable(found[0]);
@@ -228,7 +228,7 @@ public final class RtNetlink implements AutoCloseable {
      * rt.addrAdd(eth0, Ipv4Cidr.parseAddress("10.200.1.2"), 30);
      * </pre>
      *
-     * @throws NetlinkException.AlreadyExists when the link has this address already
+     * @throws ErrnoException.AlreadyExists when the link has this address already
      */
     public void addrAdd(int ifindex, Inet4Address address, int prefixLength) throws ErrnoException {
         requireIndex(ifindex);
@@ -257,8 +257,8 @@ public final class RtNetlink implements AutoCloseable {
      *
      * <p>Equivalent to: {@code ip route add default via GATEWAY}.
      *
-     * @throws NetlinkException ENETUNREACH ("Nexthop has invalid gateway") when no subnet holds the gateway;
-     *                          {@link NetlinkException.AlreadyExists} when there is a default route already
+     * @throws ErrnoException ENETUNREACH ("Nexthop has invalid gateway") when no subnet holds the gateway;
+     *                          {@link ErrnoException.AlreadyExists} when there is a default route already
      */
     public void routeAddDefault(Inet4Address gateway) throws ErrnoException {
         Objects.requireNonNull(gateway, "gateway");
@@ -359,8 +359,8 @@ public final class RtNetlink implements AutoCloseable {
                 }, operation, () -> "dump");
                 if (consistent) return out;
                 if (attempt == DUMP_ATTEMPTS)
-                    throw NetlinkException.of(operation, "dump (interrupted by concurrent changes " + DUMP_ATTEMPTS
-                            + " times)", Errno.EINTR, "", -1);
+                    throw ErrnoException.of(operation, "dump (interrupted by concurrent changes " + DUMP_ATTEMPTS
+                            + " times)", Errno.EINTR);
             }
         } finally {
             x.release();

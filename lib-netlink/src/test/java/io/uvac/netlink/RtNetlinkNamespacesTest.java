@@ -207,7 +207,7 @@ class RtNetlinkNamespacesTest {
         assertTrue(routes.contains(new Route(Ipv4Cidr.parse("10.96.0.0/12"), Optional.of(HOST_END), eth0)), routes::toString);
         assertTrue(routes.contains(new Route(Ipv4Cidr.parse("192.0.2.0/24"), Optional.empty(), eth0)), routes::toString);
 
-        var dup = assertThrows(NetlinkException.AlreadyExists.class,
+        var dup = assertThrows(ErrnoException.AlreadyExists.class,
                 () -> b.routeAdd(Ipv4Cidr.parse("10.96.0.0/12"), HOST_END, 0));
         assertEquals(Errno.EEXIST, dup.errno());
         assertThrows(IllegalArgumentException.class, () -> b.routeAdd(Ipv4Cidr.parse("10.96.0.1/12"), HOST_END, 0));
@@ -219,11 +219,11 @@ class RtNetlinkNamespacesTest {
     void duplicateLinkNameIsAlreadyExists() throws Exception {
         RtNetlink a = own(RtNetlink.openIn(nsA));
         a.vethAdd("uvt-dup", "uvt-dup-p", null);
-        var e = assertThrows(NetlinkException.AlreadyExists.class, () -> a.vethAdd("uvt-dup", "uvt-dup-q", null));
+        var e = assertThrows(ErrnoException.AlreadyExists.class, () -> a.vethAdd("uvt-dup", "uvt-dup-q", null));
         assertEquals(Errno.EEXIST, e.errno());
         assertEquals("RTM_NEWLINK", e.operation());
         assertTrue(e.getMessage().startsWith("RTM_NEWLINK veth uvt-dup peer uvt-dup-q: File exists (EEXIST)"), e.getMessage());
-        assertEquals(e.kernelMessage().isEmpty() ? "" : ": " + e.kernelMessage(),
+        assertEquals(e.detail().isEmpty() ? "" : ": " + e.detail(),
                 e.getMessage().substring("RTM_NEWLINK veth uvt-dup peer uvt-dup-q: File exists (EEXIST)".length()));
         assertEquals(Set.of("lo", "uvt-dup", "uvt-dup-p"), names(a.links()), "the failed request created nothing");
     }
@@ -231,14 +231,14 @@ class RtNetlinkNamespacesTest {
     @Test
     void missingLinksAreNotFound() throws Exception {
         RtNetlink a = own(RtNetlink.openIn(nsA));
-        var del = assertThrows(NetlinkException.NotFound.class, () -> a.linkDel("uvt-none"));
+        var del = assertThrows(ErrnoException.NotFound.class, () -> a.linkDel("uvt-none"));
         assertEquals(Errno.ENODEV, del.errno());
         assertEquals("RTM_DELLINK", del.operation());
         assertTrue(del.getMessage().startsWith("RTM_DELLINK uvt-none: No such device (ENODEV)"), del.getMessage());
         assertInstanceOf(ErrnoException.class, del);
-        assertThrows(NetlinkException.NotFound.class, () -> a.linkSetUp("uvt-none"));
-        assertThrows(NetlinkException.NotFound.class, () -> a.linkSetUp(9999));
-        assertThrows(NetlinkException.NotFound.class, () -> a.linkDel(9999));
+        assertThrows(ErrnoException.NotFound.class, () -> a.linkSetUp("uvt-none"));
+        assertThrows(ErrnoException.NotFound.class, () -> a.linkSetUp(9999));
+        assertThrows(ErrnoException.NotFound.class, () -> a.linkDel(9999));
         assertEquals(Optional.empty(), a.linkByName("uvt-none"));
         assertEquals(Optional.empty(), a.linkByIndex(9999));
         assertEquals(Set.of("lo"), names(a.links()), "the socket still works after refusals");
@@ -247,10 +247,10 @@ class RtNetlinkNamespacesTest {
     @Test
     void kernelExplainsAnUnreachableGateway() throws Exception {
         RtNetlink a = own(RtNetlink.openIn(nsA));
-        var e = assertThrows(NetlinkException.class, () -> a.routeAddDefault(Ipv4Cidr.parseAddress("10.9.9.9")));
+        var e = assertThrows(ErrnoException.class, () -> a.routeAddDefault(Ipv4Cidr.parseAddress("10.9.9.9")));
         assertEquals(Errno.ENETUNREACH, e.errno());
-        assertFalse(e.kernelMessage().isEmpty(), "the kernel sent an extended ack: " + e.getMessage());
-        assertEquals("RTM_NEWROUTE default via 10.9.9.9: Network is unreachable (ENETUNREACH): " + e.kernelMessage(),
+        assertFalse(e.detail().isEmpty(), "the kernel sent an extended ack: " + e.getMessage());
+        assertEquals("RTM_NEWROUTE default via 10.9.9.9: Network is unreachable (ENETUNREACH): " + e.detail(),
                 e.getMessage());
     }
 
@@ -327,7 +327,7 @@ class RtNetlinkNamespacesTest {
         RtNetlink a = own(RtNetlink.openIn(nsA));
         Fd[] pipe = Posix.pipe();
         try (Fd r = pipe[0]; Fd w = pipe[1]) {
-            var e = assertThrows(NetlinkException.class, () -> a.vethAdd("uvt-x", "eth0", r), "a pipe is no netns");
+            var e = assertThrows(ErrnoException.class, () -> a.vethAdd("uvt-x", "eth0", r), "a pipe is no netns");
             assertEquals(Set.of("lo"), names(a.links()), e.getMessage());
         }
     }

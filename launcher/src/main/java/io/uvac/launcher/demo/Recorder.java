@@ -80,11 +80,15 @@ final class Recorder {
 
     private void supervise() {
         try {
-            prepareDirectories();
-            Trace.mark(name + ": directories");
-            network = ContainerNetwork.create(hostInterface, subnet);
-            Trace.mark(name + ": network");
-            group = Limits.create(cgroups, name, limits);
+            // The cgroup is made on another thread while this one builds the network: they are independent.
+            CompletableFuture<Cgroup> cgroup = CompletableFuture.supplyAsync(this::createGroup, Recorder::platformThread);
+            try {
+                prepareDirectories();
+                network = ContainerNetwork.create(hostInterface, subnet);
+                Trace.mark(name + ": network");
+            } finally {
+                group = awaitGroup(cgroup); // owned even when the network failed, so stop() removes it
+            }
             Trace.mark(name + ": cgroup");
             Fd[] pipe = Posix.pipe();
             output = OutputPump.start(name, pipe[0], out);
@@ -103,6 +107,27 @@ final class Recorder {
         } catch (Throwable t) {
             exit.completeExceptionally(t);
         }
+    }
+
+    private Cgroup createGroup() {
+        try {
+            return Limits.create(cgroups, name, limits);
+        } catch (Exception e) {
+            throw new java.util.concurrent.CompletionException(e);
+        }
+    }
+
+    private static Cgroup awaitGroup(CompletableFuture<Cgroup> f) throws Exception {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof Exception cause) throw cause;
+            throw e;
+        }
+    }
+
+    private static void platformThread(Runnable r) {
+        Thread.ofPlatform().daemon(true).start(r);
     }
 
     private ContainerSpec.Builder spec(Fd output, Fd devNull) {

@@ -30,14 +30,12 @@ public final class ResourceNames {
         return m.matches() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
     }
 
-    /** True while {@code pid} is a running uvac launcher (not merely a recycled pid of something else). */
+    /**
+     * True while a process {@code pid} exists. A 15-byte interface name has no room for the owner's start time,
+     * so a recycled pid keeps a dead owner's link until that process ends too: a late sweep, never a wrong one
+     * (any program embedding uvac may own such links, so the command line proves nothing).
+     */
     public static boolean ownerAlive(long pid) {
-        if (pid == ProcessHandle.current().pid()) return true;
-        try {
-            String cmdline = Files.readString(Path.of("/proc/" + pid + "/cmdline"));
-            return cmdline.contains("io.uvac");
-        } catch (java.io.IOException e) {
-            return false;
-        }
+        return Files.exists(Path.of("/proc/" + pid));
     }
 }

@@ -1,6 +1,7 @@
 package io.uvac.launcher.host;
 
 import io.uvac.netlink.Link;
+import io.uvac.sys.ErrnoException;
 import io.uvac.netlink.RtNetlink;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ public final class Sweeper {
                 try {
                     host.linkDel(link.name());
                     removed.add("link " + link.name());
-                } catch (io.uvac.sys.ErrnoException.NotFound gone) {
+                } catch (ErrnoException.NotFound gone) {
                     // its namespace died meanwhile and took it along
                 }
             }

@@ -7,7 +7,7 @@ import static io.uvac.sys.raw.linux_netlink_h.NLMSG_HDRLEN;
 import static io.uvac.sys.raw.linux_netlink_h.NLM_F_ACK_TLVS;
 import static io.uvac.sys.raw.linux_netlink_h.NLM_F_CAPPED;
 
-import io.uvac.netlink.NetlinkException;
+import io.uvac.sys.ErrnoException;
 import io.uvac.sys.raw.nlmsgerr;
 import io.uvac.sys.raw.nlmsghdr;
 import java.lang.foreign.MemorySegment;
@@ -23,10 +23,10 @@ public final class NlAcks {
     private NlAcks() {}
 
     /**
-     * The refusal the NLMSG_ERROR or NLMSG_DONE under the cursor reports, with the kernel's text and attribute
-     * offset when it sent them; null when it reports success.
+     * The refusal the NLMSG_ERROR or NLMSG_DONE under the cursor reports, with the kernel's text (and the
+     * offending attribute's offset in the request, when it sent one); null when it reports success.
      */
-    public static NetlinkException refusal(NlMessages m, String operation, Supplier<String> arguments) {
+    public static ErrnoException refusal(NlMessages m, String operation, Supplier<String> arguments) {
         MemorySegment b = m.buffer();
         long payload = m.payload();
         boolean ack = m.type() == NLMSG_ERROR;
@@ -56,7 +56,15 @@ public final class NlAcks {
             if (a.has(NLMSGERR_ATTR_MSG)) text = a.string(NLMSGERR_ATTR_MSG);
             if (a.has(NLMSGERR_ATTR_OFFS)) offset = a.u32(NLMSGERR_ATTR_OFFS);
         }
-        return NetlinkException.of(operation, arguments.get(), -error, text, offset);
+        String detail = offset < 0 ? text : (text.isEmpty() ? "" : text + " ") + "(attribute at offset " + offset + ")";
+        return ErrnoException.of(operation, arguments.get(), -error, detail);
+    }
+
+    private static final int EBADMSG = 74;
+
+    /** A reply that breaks netlink's framing: EBADMSG, with what was wrong. */
+    public static ErrnoException malformed(String operation, String arguments, String what) {
+        return ErrnoException.of(operation, arguments, EBADMSG, "malformed reply: " + what);
     }
 
     /** NLMSG_ALIGN of an unsigned 32-bit length, without int overflow. */

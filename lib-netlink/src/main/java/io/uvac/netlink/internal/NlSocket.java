@@ -13,7 +13,6 @@ import static io.uvac.sys.raw.sys_socket_h.MSG_TRUNC;
 import static io.uvac.sys.raw.sys_socket_h.SOCK_RAW;
 import static io.uvac.sys.raw.sys_socket_h.SOL_NETLINK;
 
-import io.uvac.netlink.NetlinkException;
 import io.uvac.sys.ErrnoException;
 import io.uvac.sys.Fd;
 import io.uvac.sys.internal.NamespaceThreads;
@@ -110,7 +109,7 @@ public final class NlSocket implements AutoCloseable {
      *
      * @param operation the request's name for errors ({@code RTM_NEWLINK})
      * @param arguments what the request was about, computed only for an error message
-     * @throws NetlinkException the kernel refused the request, or its reply was malformed
+     * @throws ErrnoException the kernel refused the request, or its reply was malformed
      */
     public boolean execute(Exchange x, Replies replies, String operation, Supplier<String> arguments)
             throws ErrnoException {
@@ -132,17 +131,17 @@ public final class NlSocket implements AutoCloseable {
                     int type = messages.type();
                     if (type == NLMSG_NOOP) continue;
                     if (type == NLMSG_ERROR || type == NLMSG_DONE) {
-                        NetlinkException refused = NlAcks.refusal(messages, operation, arguments);
+                        ErrnoException refused = NlAcks.refusal(messages, operation, arguments);
                         if (refused != null) throw refused;
                         return consistent;
                     }
-                    if (type == NLMSG_OVERRUN) throw NetlinkException.of(operation, arguments.get(), ENOBUFS, "", -1);
+                    if (type == NLMSG_OVERRUN) throw ErrnoException.of(operation, arguments.get(), ENOBUFS);
                     if ((messages.flags() & NLM_F_DUMP_INTR) != 0) consistent = false;
                     replies.accept(messages);
                 }
             } catch (MalformedMessageException e) {
                 drain(x, socket);
-                throw NetlinkException.malformed(operation, arguments.get(), e.getMessage());
+                throw NlAcks.malformed(operation, arguments.get(), e.getMessage());
             } catch (RuntimeException | Error e) {
                 drain(x, socket);
                 throw e;

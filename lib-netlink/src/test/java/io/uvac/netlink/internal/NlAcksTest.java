@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.uvac.netlink.NetlinkException;
+import io.uvac.sys.ErrnoException;
 import io.uvac.sys.Errno;
 import java.lang.foreign.MemorySegment;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,12 +34,11 @@ class NlAcksTest {
                 09 00 01 00 62 6f 6f 6d  00 00 00 00
                 08 00 02 00 20 00 00 00
                 """);
-        NetlinkException e = NlAcks.refusal(m, "RTM_NEWLINK", () -> "veth h0 peer eth0");
-        assertInstanceOf(NetlinkException.AlreadyExists.class, e);
+        ErrnoException e = NlAcks.refusal(m, "RTM_NEWLINK", () -> "veth h0 peer eth0");
+        assertInstanceOf(ErrnoException.AlreadyExists.class, e);
         assertEquals(Errno.EEXIST, e.errno());
-        assertEquals("boom", e.kernelMessage());
-        assertEquals(OptionalInt.of(0x20), e.attributeOffset());
-        assertEquals("RTM_NEWLINK veth h0 peer eth0: File exists (EEXIST): boom", e.getMessage());
+        assertEquals("boom (attribute at offset 32)", e.detail());
+        assertEquals("RTM_NEWLINK veth h0 peer eth0: File exists (EEXIST): boom (attribute at offset 32)", e.getMessage());
     }
 
     @Test
@@ -52,11 +50,10 @@ class NlAcksTest {
                 18 00 00 00 11 00 05 00  05 00 00 00 00 00 00 00  aa aa aa aa aa aa aa aa
                 09 00 01 00 67 6f 6e 65  00 00 00 00
                 """);
-        NetlinkException e = NlAcks.refusal(m, "RTM_DELLINK", () -> "uvt0");
-        assertInstanceOf(NetlinkException.NotFound.class, e);
+        ErrnoException e = NlAcks.refusal(m, "RTM_DELLINK", () -> "uvt0");
+        assertInstanceOf(ErrnoException.NotFound.class, e);
         assertEquals(Errno.ENODEV, e.errno());
-        assertEquals("gone", e.kernelMessage());
-        assertEquals(OptionalInt.empty(), e.attributeOffset());
+        assertEquals("gone", e.detail());
     }
 
     @Test
@@ -66,9 +63,9 @@ class NlAcksTest {
                 ff ff ff ff
                 20 00 00 00 10 00 05 00  05 00 00 00 00 00 00 00
                 """);
-        NetlinkException e = NlAcks.refusal(m, "RTM_NEWLINK", () -> "lo up");
-        assertInstanceOf(NetlinkException.NotPermitted.class, e);
-        assertEquals("", e.kernelMessage());
+        ErrnoException e = NlAcks.refusal(m, "RTM_NEWLINK", () -> "lo up");
+        assertInstanceOf(ErrnoException.NotPermitted.class, e);
+        assertEquals("", e.detail());
         assertEquals("RTM_NEWLINK lo up: Operation not permitted (EPERM)", e.getMessage());
     }
 
@@ -89,9 +86,9 @@ class NlAcksTest {
                 20 00 00 00 03 00 02 02  05 00 00 00 4d 00 00 00
                 fc ff ff ff  0a 00 01 00 62 75 73 79 21 00 00 00
                 """);
-        NetlinkException e = NlAcks.refusal(m, "RTM_GETLINK", () -> "dump");
+        ErrnoException e = NlAcks.refusal(m, "RTM_GETLINK", () -> "dump");
         assertEquals(Errno.EINTR, e.errno());
-        assertEquals("busy!", e.kernelMessage());
+        assertEquals("busy!", e.detail());
         assertNull(NlAcks.refusal(at("14 00 00 00 03 00 02 00 05 00 00 00 4d 00 00 00 00 00 00 00"), "RTM_GETLINK", () -> "dump"));
         assertNull(NlAcks.refusal(at("10 00 00 00 03 00 02 00 05 00 00 00 4d 00 00 00"), "RTM_GETLINK", () -> "dump"),
                 "a DONE without a status word is a plain end");

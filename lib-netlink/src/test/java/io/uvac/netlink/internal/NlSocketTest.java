@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.uvac.netlink.NetlinkException;
+import io.uvac.sys.ErrnoException;
 import io.uvac.netlink.RtNetlink;
 import io.uvac.sys.Errno;
 import io.uvac.sys.Fd;
@@ -73,7 +73,7 @@ class NlSocketTest {
         try {
             // A refusal, then a dump and a get on the same socket: each sees only its own replies.
             RtRequests.linkDel(x.writer(), socket.nextSeq(), 0, "uvt-none");
-            var e = assertThrows(NetlinkException.NotFound.class,
+            var e = assertThrows(ErrnoException.NotFound.class,
                     () -> socket.execute(x, NlSocket.IGNORE, "RTM_DELLINK", () -> "uvt-none"));
             assertEquals(Errno.ENODEV, e.errno());
             assertEquals(1 + 2 * PAIRS, dumpNames(x).size());
@@ -91,7 +91,7 @@ class NlSocketTest {
         Exchange x = Exchange.take();
         try {
             RtRequests.linkDump(x.writer(), socket.nextSeq());
-            var e = assertThrows(NetlinkException.class, () -> socket.execute(x, m -> {
+            var e = assertThrows(ErrnoException.class, () -> socket.execute(x, m -> {
                 throw new MalformedMessageException("attribute type 3 is missing");
             }, "RTM_GETLINK", () -> "dump"));
             assertEquals("RTM_GETLINK dump: Bad message (EBADMSG): malformed reply: attribute type 3 is missing", e.getMessage());
