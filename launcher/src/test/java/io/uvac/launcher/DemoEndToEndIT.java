@@ -91,6 +91,21 @@ class DemoEndToEndIT {
         assertNothingLeft(launcherPid, state);
     }
 
+    /** Exactly `./uva_container`: the defaults (ports 8081/8082, 10.200.0.0/16, /var/lib/uvac/demo). Sends no request. */
+    @Test
+    void noArgumentsStartsTheDemoWithItsDefaults() throws Exception {
+        try (Launcher l = Launcher.start()) {
+            l.await(s -> s.contains("both recorders answer"), Duration.ofSeconds(60));
+            String out = String.join("\n", l.stdout);
+            assertTrue(out.contains("container URL : http://10.200.1.2:8080/") && out.contains("localhost URL : http://localhost:8082/")
+                    && out.contains("log           : /var/lib/uvac/demo/recorder-2/tmp/http_recorder.log")
+                    && out.contains("limits        : memory 128M, pids 64"), out);
+            l.process.destroy();
+            assertEquals(0, l.waitExit(Duration.ofSeconds(30)), l.output());
+            assertNothingLeft(l.process.pid(), Path.of("/var/lib/uvac/demo"));
+        }
+    }
+
     @Test
     void busyPortIsOneLineAndLeavesNothing() throws Exception {
         try (ServerSocket busy = new ServerSocket()) {
