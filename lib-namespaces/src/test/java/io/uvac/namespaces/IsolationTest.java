@@ -84,10 +84,12 @@ class IsolationTest {
         try (ServerSocket hostListener = new ServerSocket()) {
             hostListener.bind(new InetSocketAddress("127.0.0.1", 0));
             int port = hostListener.getLocalPort();
+            // A LISTEN socket on the port in /proc/net/tcp or tcp6 (busybox nc may listen on IPv6's any address)
+            String listening = ":" + String.format("%04X", port) + " [0-9A-F]+:0000 0A";
             Run r = sh("ip link set lo up; nc -w 1 127.0.0.1 " + port + " </dev/null 2>/dev/null && echo reached-host || echo refused; "
                     + "nc -l -p " + port + " & "
-                    + "for i in $(seq 100); do grep -q \"$L\" /proc/net/tcp && break; sleep 0.05; done; grep -c \"$L\" /proc/net/tcp; kill %1")
-                    .replace("$L", ":" + String.format("%04X", port) + " 00000000:0000 0A"); // LISTEN on the port, in its own stack
+                    + "for i in $(seq 100); do cat /proc/net/tcp* | grep -qE '" + listening + "' && break; sleep 0.05; done; "
+                    + "cat /proc/net/tcp* | grep -cE '" + listening + "'; kill %1");
             assertEquals(0, r.code(), r.output());
             List<String> l = r.output().trim().lines().toList();
             assertEquals("refused", l.get(0), r.output());
