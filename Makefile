@@ -31,7 +31,7 @@ SOAK_LIFECYCLES ?= 10000
 SOAK_KILLS ?= 100
 soak: build
 	$(MVN) install -Duvac.soak.lifecycles=$(SOAK_LIFECYCLES) -Duvac.soak.kills=$(SOAK_KILLS) \
-	  -Dtest='*Soak*' -Dit.test='*Soak*' -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false
+	  -Dtest=LifecycleSoakTest -Dit.test=LauncherKillSoakIT -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false
 	@cat soak/target/soak-figures.txt launcher/target/kill-soak-figures.txt 2>/dev/null || true
 
 # A small root filesystem for `uva_container run --rootfs rootfs` (busybox-static from Debian, git-ignored).

@@ -2,6 +2,7 @@ package io.uvac.launcher.host;
 
 import io.uvac.netlink.Link;
 import io.uvac.netlink.RtNetlink;
+import io.uvac.sys.Errno;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +26,10 @@ public final class Sweeper {
                 try {
                     host.linkDel(link.name());
                     removed.add("link " + link.name());
-                } catch (io.uvac.sys.ErrnoException.NotFound gone) {
-                    // its namespace died meanwhile and took it along
+                } catch (io.uvac.sys.ErrnoException e) {
+                    // Its namespace died between the dump and the delete and took it along: the kernel then
+                    // answers ENODEV (seen in the kill soak, which aborted the next start), or ENOENT.
+                    if (e.errno() != Errno.ENODEV && !(e instanceof io.uvac.sys.ErrnoException.NotFound)) throw e;
                 }
             }
         }

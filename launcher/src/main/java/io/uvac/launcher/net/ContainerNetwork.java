@@ -95,7 +95,8 @@ public final class ContainerNetwork implements AutoCloseable {
         try (RtNetlink host = RtNetlink.open()) {
             if (host.linkByName(hostInterface).isPresent()) host.linkDel(hostInterface);
         } catch (ErrnoException e) {
-            if (!(e instanceof ErrnoException.NotFound)) throw e;
+            // gone between the lookup and the delete (its namespace died): ENODEV or ENOENT
+            if (!(e instanceof ErrnoException.NotFound) && e.errno() != io.uvac.sys.Errno.ENODEV) throw e;
         } finally {
             netns.close();
         }
