@@ -7,7 +7,7 @@ ifeq ($(JDK),)
 $(error no JDK >= 22 found; see the message above)
 endif
 
-.PHONY: all build test clean jdk rootfs
+.PHONY: all build test soak clean jdk rootfs
 all: build
 
 jdk:
@@ -24,6 +24,16 @@ test:
 	@command -v gcc >/dev/null || { echo "make test: gcc is needed by the bindings probe: apt-get install gcc" >&2; exit 1; }
 	$(MVN) install
 	@touch .build-stamp
+
+# The full soak (root, under 15 minutes): 10,000 container lifecycles through the libraries and 100 launchers
+# killed with -9 at random points; `make test` runs a quick version of both. Figures: soak/target/soak-figures.txt
+# and launcher/target/kill-soak-figures.txt.
+SOAK_LIFECYCLES ?= 10000
+SOAK_KILLS ?= 100
+soak: build
+	$(MVN) install -Duvac.soak.lifecycles=$(SOAK_LIFECYCLES) -Duvac.soak.kills=$(SOAK_KILLS) \
+	  -Dtest=LifecycleSoakTest -Dit.test=LauncherKillSoakIT -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false
+	@cat soak/target/soak-figures.txt launcher/target/kill-soak-figures.txt 2>/dev/null || true
 
 # A small root filesystem for `uva_container run --rootfs rootfs` (busybox-static from Debian, git-ignored).
 rootfs:

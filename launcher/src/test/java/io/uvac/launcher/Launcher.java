@@ -27,11 +27,17 @@ final class Launcher implements AutoCloseable {
     }
 
     static Launcher start(String... args) throws IOException {
+        return start(java.util.Map.of(), args);
+    }
+
+    /** Starts it with {@code env} added to the environment (e.g. UVAC_TRACE=1 for the start-up phases on stderr). */
+    static Launcher start(java.util.Map<String, String> env, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(HOME.resolve("uva_container").toString());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(HOME.toFile());
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().putAll(env);
         return new Launcher(pb.start());
     }
 

@@ -19,48 +19,48 @@ public sealed interface Mount {
     record Bind(Path source, String target, boolean readOnly) implements Mount {
         public Bind {
             Validate.path("bind source", source.toString());
-            Validate.absolute("bind target", target);
+            Validate.mountTarget("bind target", target);
         }
     }
 
     /** A fresh tmpfs; {@code options} is the mount data string (may be empty). */
     record Tmpfs(String target, String options, boolean readOnly) implements Mount {
         public Tmpfs {
-            Validate.absolute("tmpfs target", target);
+            Validate.mountTarget("tmpfs target", target);
             Validate.noNul("tmpfs options", options);
         }
     }
 
     /** A procfs of the container's pid namespace, nosuid, nodev, noexec. */
     record Proc(String target) implements Mount {
-        public Proc { Validate.absolute("proc target", target); }
+        public Proc { Validate.mountTarget("proc target", target); }
     }
 
     /** A sysfs, read-only. Needs a network namespace of its own to show the container's interfaces. */
     record Sysfs(String target) implements Mount {
-        public Sysfs { Validate.absolute("sysfs target", target); }
+        public Sysfs { Validate.mountTarget("sysfs target", target); }
     }
 
     /** A devpts instance with its own ptmx ({@code newinstance}), for ptys inside the container. */
     record Devpts(String target) implements Mount {
-        public Devpts { Validate.absolute("devpts target", target); }
+        public Devpts { Validate.mountTarget("devpts target", target); }
     }
 
     /** Hides {@code target}: /dev/null bound over a file, an empty read-only tmpfs over a directory. */
     record Mask(String target, boolean directory) implements Mount {
-        public Mask { Validate.absolute("masked path", target); }
+        public Mask { Validate.mountTarget("masked path", target); }
     }
 
     /** Makes an existing path read-only (a bind of itself, remounted read-only). */
     record ReadOnly(String target) implements Mount {
-        public ReadOnly { Validate.absolute("read-only path", target); }
+        public ReadOnly { Validate.mountTarget("read-only path", target); }
     }
 
     /** A symbolic link at {@code target} pointing to {@code linkTarget} (e.g. /dev/ptmx -> pts/ptmx). */
     record Symlink(String linkTarget, String target) implements Mount {
         public Symlink {
             Validate.path("symlink content", linkTarget);
-            Validate.absolute("symlink path", target);
+            Validate.mountTarget("symlink path", target);
         }
     }
 

@@ -23,6 +23,20 @@ final class Validate {
         if (!value.startsWith("/")) throw new IllegalArgumentException(what + " must be an absolute path: " + value);
     }
 
+    /**
+     * A path inside the container that something is mounted on. A {@code ..} component would walk out of the
+     * rootfs (targets are resolved under it before pivot_root), and a mount over {@code /} itself would hide
+     * the rootfs the plan is about to pivot into; both are refused here rather than failing half-way through
+     * the plan, after the process exists.
+     */
+    static void mountTarget(String what, String value) {
+        absolute(what, value);
+        for (String part : value.split("/"))
+            if (part.equals("..")) throw new IllegalArgumentException(what + " must not contain '..': " + value);
+        if (value.replace("/", "").replace(".", "").isEmpty())
+            throw new IllegalArgumentException(what + " must not be the root directory: " + value);
+    }
+
     static String printable(String s) {
         return s.replace("\0", "\\0");
     }

@@ -27,7 +27,8 @@ public final class Sweeper {
                     host.linkDel(link.name());
                     removed.add("link " + link.name());
                 } catch (ErrnoException.NotFound gone) {
-                    // its namespace died meanwhile and took it along
+                    // Its namespace died between the dump and the delete and took it along (ENODEV; seen in
+                    // the kill soak, where it used to abort the next start).
                 }
             }
         }

@@ -95,6 +95,7 @@ public final class ContainerNetwork implements AutoCloseable {
         try (RtNetlink host = RtNetlink.open()) {
             if (host.linkByName(hostInterface).isPresent()) host.linkDel(hostInterface);
         } catch (ErrnoException e) {
+            // gone between the lookup and the delete (its namespace died): ENODEV or ENOENT
             if (!(e instanceof ErrnoException.NotFound)) throw e;
         } finally {
             netns.close();

@@ -94,6 +94,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--stop-timeout", paramLabel = "SECONDS", description = "Grace after a forwarded SIGINT/SIGTERM before SIGKILL (default: ${DEFAULT-VALUE}).")
     double stopTimeout = 10;
 
+    static final int MAX_STOP_TIMEOUT_SECONDS = 86_400;
+
     @Parameters(paramLabel = "CMD", arity = "0..*", description = "Command and arguments (default: /bin/sh).")
     List<String> command = new ArrayList<>();
 
@@ -161,6 +163,9 @@ public final class RunCommand implements Callable<Integer> {
         } else if (!ports.isEmpty()) {
             throw new LauncherException("-p needs --ip: the published port forwards to the container's address");
         }
+        // NaN, negative or absurd graces would turn into a zero or overflowing Duration without a word.
+        if (!(stopTimeout >= 0 && stopTimeout <= MAX_STOP_TIMEOUT_SECONDS))
+            throw new LauncherException("--stop-timeout must be 0 to " + MAX_STOP_TIMEOUT_SECONDS + " seconds, got " + stopTimeout);
         Resources limits = Limits.parse(memory, cpus, cpuset, pids);
         return new RunPlan(n, host, root, cmd, environment, workdir, vols, ports, address, hostAddress, limits, useTty,
                 ResourceNames.hostInterface(pid, 1), Duration.ofMillis((long) (stopTimeout * 1000)));

@@ -19,6 +19,10 @@ record Volume(Path host, String container, boolean readOnly) {
         Path host = Path.of(parts[0]).toAbsolutePath().normalize();
         if (!Files.exists(host)) throw new LauncherException("volume source " + host + " does not exist");
         if (!parts[1].startsWith("/")) throw new LauncherException("volume target '" + parts[1] + "' must be an absolute path");
+        if (java.util.Arrays.asList(parts[1].split("/")).contains(".."))
+            throw new LauncherException("volume target '" + parts[1] + "' must not contain '..'");
+        if (Path.of(parts[1]).normalize().getNameCount() == 0)
+            throw new LauncherException("volume target '" + parts[1] + "' is the container's root; use --rootfs for that");
         return new Volume(host, parts[1], ro);
     }
 }
