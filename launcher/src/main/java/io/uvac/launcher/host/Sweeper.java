@@ -1,8 +1,8 @@
 package io.uvac.launcher.host;
 
 import io.uvac.netlink.Link;
-import io.uvac.sys.ErrnoException;
 import io.uvac.netlink.RtNetlink;
+import io.uvac.sys.ErrnoException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
