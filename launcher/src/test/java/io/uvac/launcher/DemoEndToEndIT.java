@@ -85,7 +85,7 @@ class DemoEndToEndIT {
                     Files.readAllLines(log2));
             l.await(s -> s.startsWith("[recorder-2] GET request for /published-two"), Duration.ofSeconds(10));
 
-            l.process.destroy(); // SIGTERM
+            l.terminate();
             assertEquals(0, l.waitExit(Duration.ofSeconds(30)), l.output());
         }
         assertNothingLeft(launcherPid, state);
@@ -100,7 +100,7 @@ class DemoEndToEndIT {
             assertTrue(out.contains("container URL : http://10.200.1.2:8080/") && out.contains("localhost URL : http://localhost:8082/")
                     && out.contains("log           : /var/lib/uvac/demo/recorder-2/tmp/http_recorder.log")
                     && out.contains("limits        : memory 128M, pids 64"), out);
-            l.process.destroy();
+            l.terminate();
             assertEquals(0, l.waitExit(Duration.ofSeconds(30)), l.output());
             assertNothingLeft(l.process.pid(), Path.of("/var/lib/uvac/demo"));
         }
@@ -145,7 +145,7 @@ class DemoEndToEndIT {
                 "--ports", PORT1 + "," + PORT2)) {
             again.await(s -> s.contains("both recorders answer"), Duration.ofSeconds(60));
             get("http://localhost:" + PORT1 + "/");
-            again.process.destroy();
+            again.terminate();
             assertEquals(0, again.waitExit(Duration.ofSeconds(30)), again.output());
             assertNothingLeft(again.process.pid(), state);
         }

@@ -22,8 +22,8 @@ final class Launcher implements AutoCloseable {
 
     private Launcher(Process process) {
         this.process = process;
-        collect(process.getInputStream(), stdout);
-        collect(process.getErrorStream(), stderr);
+        readers.add(collect(process.getInputStream(), stdout));
+        readers.add(collect(process.getErrorStream(), stderr));
     }
 
     static Launcher start(String... args) throws IOException {
@@ -41,8 +41,10 @@ final class Launcher implements AutoCloseable {
         return new Launcher(pb.start());
     }
 
-    private static void collect(java.io.InputStream in, List<String> into) {
-        Thread.ofPlatform().daemon(true).start(() -> {
+    private final List<Thread> readers = new ArrayList<>();
+
+    private static Thread collect(java.io.InputStream in, List<String> into) {
+        return Thread.ofPlatform().daemon(true).start(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
@@ -81,9 +83,19 @@ final class Launcher implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGTERM, as a person's {@code kill} would send it. Not {@code Process.destroy()}: that also closes this
+     * side's pipes, so whatever the launcher prints while it stops would be lost.
+     */
+    void terminate() {
+        process.toHandle().destroy();
+    }
+
     int waitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS))
             throw new AssertionError("launcher did not exit within " + timeout + "\nstdout:\n" + String.join("\n", stdout));
+        // its last lines may still be in the pipes: read them before anyone asserts on the output
+        for (Thread r : readers) r.join(5_000);
         return process.exitValue();
     }
 

@@ -75,7 +75,7 @@ class LauncherKillSoakIT {
             last.await(s -> s.contains("both recorders answer"), Duration.ofSeconds(60));
             get("http://localhost:" + PORT2 + "/after-" + kills + "-kills");
             if (last.stdout.stream().anyMatch(s -> s.contains("removed leftovers"))) sweepsReported++;
-            last.process.destroy();
+            last.terminate();
             assertEquals(0, last.waitExit(Duration.ofSeconds(30)), last.output());
             DemoEndToEndIT.assertNothingLeft(last.process.pid(), state);
         }

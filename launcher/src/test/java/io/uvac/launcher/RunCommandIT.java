@@ -51,7 +51,6 @@ class RunCommandIT {
     static Result run(String... args) throws Exception {
         try (Launcher l = Launcher.start(args)) {
             int code = l.waitExit(Duration.ofSeconds(60));
-            Thread.sleep(50); // let the reader threads take the last lines
             return new Result(code, String.join("\n", l.stdout), String.join("\n", l.stderr), l.process.pid());
         }
     }
@@ -188,8 +187,8 @@ class RunCommandIT {
             assertEquals("two\n", getWithRetry(http, "http://10.232.2.2:8080/who"), b.output());
             assertEquals("one\n", getWithRetry(http, "http://127.0.0.1:18091/who"));
             b.await(l -> l.equals("1"), Duration.ofSeconds(10)); // b's ps sees its own httpd, not a's
-            a.process.destroy();
-            b.process.destroy();
+            a.terminate();
+            b.terminate();
             a.waitExit(Duration.ofSeconds(30));
             b.waitExit(Duration.ofSeconds(30));
         }

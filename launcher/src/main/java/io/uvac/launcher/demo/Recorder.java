@@ -211,7 +211,9 @@ final class Recorder {
         }
         if (network != null) {
             try {
-                network.destroy();
+                if (!network.destroy())
+                    out.println("uva_container: " + name + "'s host interface " + hostInterface
+                            + " was already gone (deleted from outside?)");
             } catch (Exception e) {
                 if (failure == null) failure = e;
                 else failure.addSuppressed(e);

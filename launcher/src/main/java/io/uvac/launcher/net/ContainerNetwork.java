@@ -90,13 +90,17 @@ public final class ContainerNetwork implements AutoCloseable {
 
     public Ipv4Cidr subnet() { return container.network(); }
 
-    /** Deletes the host end now (taking the peer along) instead of waiting for the namespace to die. */
-    public void destroy() throws IOException {
+    /**
+     * Deletes the host end now (taking the peer along) instead of waiting for the namespace to die. Returns
+     * false when it was already gone: while this object holds the namespace, only someone else can remove it.
+     */
+    public boolean destroy() throws IOException {
         try (RtNetlink host = RtNetlink.open()) {
-            if (host.linkByName(hostInterface).isPresent()) host.linkDel(hostInterface);
-        } catch (ErrnoException e) {
-            // gone between the lookup and the delete (its namespace died): ENODEV or ENOENT
-            if (!(e instanceof ErrnoException.NotFound)) throw e;
+            if (host.linkByName(hostInterface).isEmpty()) return false;
+            host.linkDel(hostInterface);
+            return true;
+        } catch (ErrnoException.NotFound gone) {
+            return false; // deleted between the lookup and the delete
         } finally {
             netns.close();
         }

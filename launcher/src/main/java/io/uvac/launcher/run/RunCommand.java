@@ -244,7 +244,8 @@ public final class RunCommand implements Callable<Integer> {
                 return plan.tty() ? runWithTty(network, forwarders, stop) : runPlain(network, forwarders, stop);
             } finally {
                 for (PortForwarder f : forwarders) f.close();
-                if (network != null) network.destroy();
+                if (network != null && !network.destroy())
+                    System.err.println("uva_container: host interface " + plan.hostInterface() + " was already gone (deleted from outside?)");
                 try {
                     if (group != null) group.destroy();
                 } finally {
