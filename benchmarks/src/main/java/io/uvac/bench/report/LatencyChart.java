@@ -27,7 +27,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * A curve further left is faster; its height at a time is the share of spawns done by then.
  */
 public final class LatencyChart {
-    private static final int WIDTH = 1200, PANEL_HEIGHT = 560, POINTS = 400;
+    private static final int WIDTH = 1500, PANEL_HEIGHT = 480, POINTS = 400;
     /** Solid cool colours for uvac, dashed warm and neutral ones for the rest, all legible on white. */
     private static final Color[] UVAC_COLORS = {new Color(0x1f77b4), new Color(0x2ca02c), new Color(0x17becf),
         new Color(0x000080), new Color(0x006400), new Color(0x9467bd)};
@@ -38,14 +38,16 @@ public final class LatencyChart {
 
     public static void write(List<BenchResult> results, String subtitle, Path png) throws IOException {
         List<BenchResult> ordered = Catalog.ordered(results);
-        XYChart exit = panel("spawn to exit: uvac and peers (ProcessBuilder start to waitFor)", ordered,
-                EnumSet.of(Group.UVAC_EXIT, Group.PEER));
-        XYChart exec = panel("spawn to exec (uvac), heap sizes, and the parts of a spawn", ordered,
-                EnumSet.of(Group.UVAC_EXEC, Group.HEAP, Group.PART));
-        BufferedImage top = BitmapEncoder.getBufferedImage(exit);
-        BufferedImage bottom = BitmapEncoder.getBufferedImage(exec);
-        int titleHeight = 40;
-        BufferedImage all = new BufferedImage(WIDTH, titleHeight + top.getHeight() + bottom.getHeight(), BufferedImage.TYPE_INT_RGB);
+        List<BufferedImage> panels = List.of(
+                BitmapEncoder.getBufferedImage(panel("spawn to exit: uvac and peers (ProcessBuilder start to waitFor)",
+                        ordered, EnumSet.of(Group.UVAC_EXIT, Group.PEER))),
+                BitmapEncoder.getBufferedImage(panel("spawn to exec (uvac) and the parts of a spawn",
+                        ordered, EnumSet.of(Group.UVAC_EXEC, Group.PART))),
+                BitmapEncoder.getBufferedImage(panel("spawn to exec from JVMs with 64 MB, 2 GB and 8 GB of pre-touched heap",
+                        ordered, EnumSet.of(Group.HEAP))));
+        int titleHeight = 40, height = titleHeight;
+        for (BufferedImage p : panels) height += p.getHeight();
+        BufferedImage all = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = all.createGraphics();
         try {
             g.setColor(Color.WHITE);
@@ -53,8 +55,11 @@ public final class LatencyChart {
             g.setColor(Color.DARK_GRAY);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
             g.drawString("uvac spawn latency, cumulative distributions (JMH sample time) - " + subtitle, 12, 26);
-            g.drawImage(top, 0, titleHeight, null);
-            g.drawImage(bottom, 0, titleHeight + top.getHeight(), null);
+            int y = titleHeight;
+            for (BufferedImage p : panels) {
+                g.drawImage(p, 0, y, null);
+                y += p.getHeight();
+            }
         } finally {
             g.dispose();
         }
@@ -70,8 +75,7 @@ public final class LatencyChart {
         s.setYAxisMax(1.0);
         s.setYAxisDecimalPattern("0%");
         s.setXAxisDecimalPattern("#,##0");
-        s.setLegendPosition(Styler.LegendPosition.InsideSE);
-        s.setLegendBackgroundColor(new Color(255, 255, 255, 220));
+        s.setLegendPosition(Styler.LegendPosition.OutsideE);
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotGridLinesVisible(true);
         s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
@@ -82,12 +86,13 @@ public final class LatencyChart {
             boolean uvac = e.group() == Group.UVAC_EXEC || e.group() == Group.UVAC_EXIT;
             double[][] cdf = cdf(r);
             String name = (e.group() == Group.PEER ? "peer: " : e.group() == Group.PART ? "part: "
-                    : e.group() == Group.HEAP ? "5 ns, " : "uvac ") + e.label() + "  (p50 " + Format.us(r.p50()) + ")";
+                    : e.group() == Group.HEAP ? "" : "uvac ") + e.label() + "  (p50 " + Format.us(r.p50()) + " µs)";
             XYSeries series = chart.addSeries(name, cdf[0], cdf[1]);
             series.setMarker(SeriesMarkers.NONE);
-            series.setLineStyle(uvac ? SeriesLines.SOLID : e.group() == Group.HEAP ? SeriesLines.DOT_DOT : SeriesLines.DASH_DASH);
+            series.setLineStyle(uvac || e.group() == Group.HEAP ? SeriesLines.SOLID : SeriesLines.DASH_DASH);
             series.setLineWidth(uvac ? 2.5f : 2f);
-            series.setLineColor(uvac ? UVAC_COLORS[uvacSeries++ % UVAC_COLORS.length] : OTHER_COLORS[otherSeries++ % OTHER_COLORS.length]);
+            series.setLineColor(uvac || e.group() == Group.HEAP ? UVAC_COLORS[uvacSeries++ % UVAC_COLORS.length]
+                    : OTHER_COLORS[otherSeries++ % OTHER_COLORS.length]);
         }
         return chart;
     }

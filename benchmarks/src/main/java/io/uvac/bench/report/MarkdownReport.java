@@ -13,6 +13,7 @@ public final class MarkdownReport {
     private final List<PeerInfo> peers;
     private final RunInfo run;
     private final String chartFile;
+    private String profile;
 
     public MarkdownReport(List<BenchResult> results, List<PeerInfo> peers, RunInfo run, String chartFile) {
         this.results = Catalog.ordered(results);
@@ -20,6 +21,12 @@ public final class MarkdownReport {
         this.peers = peers;
         this.run = run;
         this.chartFile = chartFile;
+    }
+
+    /** perf's summary from run-bench, quoted under "where the time goes". */
+    public MarkdownReport withProfile(String perfSummary) {
+        this.profile = perfSummary;
+        return this;
     }
 
     public String render() {
@@ -139,5 +146,7 @@ public final class MarkdownReport {
         BenchResult plan = byKey.get("PartsBench.planRendering");
         if (plan != null) md.append("- rendering the plan in Java: ").append(Format.us(plan.p50())).append(" µs.\n");
         md.append('\n');
+        if (profile != null && !profile.isBlank())
+            md.append("A CPU profile of the same spawn (perf, both CPUs):\n\n```\n").append(profile.strip()).append("\n```\n\n");
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  * Turns one run into the files under benchmarks/results/ and refreshes the README's results section.
  *
  * <p>Usage: {@code Report JMH_JSON PEERS_TSV RUN_FACTS HEAP_RSS_TSV OUT_DIR [README]}; writes OUT_DIR/results.md
- * and OUT_DIR/spawn-latency.png, and replaces the text between {@value #BEGIN} and {@value #END} in README.
+ * and OUT_DIR/spawn-latency.png (quoting OUT_DIR/profile.txt when run-bench made one), and replaces the text between {@value #BEGIN} and {@value #END} in README.
  */
 public final class Report {
     static final String BEGIN = "<!-- bench-results:begin -->";
@@ -33,13 +33,16 @@ public final class Report {
 
         LatencyChart.write(results, run.fact("date") + ", " + run.fact("cores") + " cores, " + run.fact("memory") + ", kernel "
                 + run.fact("kernel") + ", " + run.fact("cgroups"), out.resolve(CHART));
-        Files.writeString(out.resolve("results.md"), new MarkdownReport(results, peers, run, CHART).render(), StandardCharsets.UTF_8);
+        Path profileFile = out.resolve("profile.txt");
+        String profile = Files.exists(profileFile) ? Files.readString(profileFile, StandardCharsets.UTF_8) : null;
+        Files.writeString(out.resolve("results.md"), new MarkdownReport(results, peers, run, CHART).withProfile(profile).render(),
+                StandardCharsets.UTF_8);
         System.out.println("wrote " + out.resolve("results.md") + " and " + out.resolve(CHART));
 
         if (args.length > 5) {
             Path readme = Path.of(args[5]);
             String rel = readme.toAbsolutePath().getParent().relativize(out.toAbsolutePath()) + "/";
-            String section = new MarkdownReport(results, peers, run, rel + CHART).render();
+            String section = new MarkdownReport(results, peers, run, rel + CHART).withProfile(profile).render();
             Files.writeString(readme, replaceSection(Files.readString(readme, StandardCharsets.UTF_8), section), StandardCharsets.UTF_8);
             System.out.println("updated " + readme);
         }
