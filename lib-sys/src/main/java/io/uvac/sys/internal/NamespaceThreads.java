@@ -33,18 +33,34 @@ public final class NamespaceThreads {
         });
     }
 
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // best effort on an abandoned result
+        }
+    }
+
     private static <T> T run(Callable<T> body) throws ErrnoException {
         FutureTask<T> task = new FutureTask<>(body);
-        Thread t = Thread.ofPlatform().name("uvac-ns").daemon(true).start(task);
+        Thread.ofPlatform().name("uvac-ns").daemon(true).start(task);
         try {
             return task.get();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            try {
-                t.join(); // the task cannot be abandoned: it may own fds or be inside a namespace
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
+            // The task cannot be abandoned: it may be creating an fd. Wait for it, release what it made.
+            boolean interrupted = true;
+            while (true) {
+                try {
+                    T result = task.get();
+                    if (result instanceof AutoCloseable c) closeQuietly(c);
+                    break;
+                } catch (InterruptedException again) {
+                    interrupted = true;
+                } catch (ExecutionException failed) {
+                    break;
+                }
             }
+            if (interrupted) Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while working in a namespace", e);
         } catch (ExecutionException e) {
             Throwable c = e.getCause();

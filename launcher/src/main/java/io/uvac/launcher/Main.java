@@ -1,0 +1,53 @@
+package io.uvac.launcher;
+
+import io.uvac.launcher.demo.DemoCommand;
+import io.uvac.launcher.run.RunCommand;
+import io.uvac.sys.ErrnoException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code uva_container}: no arguments runs the demo; {@code run} runs a general container. */
+@Command(name = "uva_container", mixinStandardHelpOptions = true, version = "uva_container 0.1.0",
+        description = "Linux containers from the JVM, through uvac's FFM libraries.",
+        subcommands = {DemoCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @Override
+    public void run() {
+        // Reached only with options but no subcommand; plain `uva_container` is rewritten to `demo`.
+        new CommandLine(this).usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args.length == 0 ? new String[] {"demo"} : args));
+    }
+
+    /** Runs a command line and returns the exit status (tests call this in-process). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        // docker semantics: everything after the command's name belongs to the command (`run --rootfs r ls -l`).
+        cli.getSubcommands().get("run").setStopAtPositional(true);
+        cli.setParameterExceptionHandler((e, argv) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("uva_container: " + e.getMessage());
+            err.println("See '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return LauncherException.EXIT_SETUP;
+        });
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            PrintWriter err = cmd.getErr();
+            if (e instanceof LauncherException le) {
+                err.println("uva_container: " + le.getMessage());
+                return le.exitCode();
+            }
+            if (e instanceof ErrnoException || e instanceof IllegalArgumentException) {
+                err.println("uva_container: " + e.getMessage());
+                return LauncherException.EXIT_SETUP;
+            }
+            err.println("uva_container: internal error: " + e);
+            e.printStackTrace(err);
+            return LauncherException.EXIT_SETUP;
+        });
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,154 @@
+package io.uvac.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.uvac.sys.testing.Privileged;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real {@code ./uva_container}: two recorders, HTTP to each container address and each published
+ * loopback port, each log holding exactly its own requests, and a host left as it was after the stop.
+ * Uses its own pool, ports and state directory so it cannot collide with a demo a person is running.
+ */
+class DemoEndToEndIT {
+    static final String POOL = "10.231.0.0/16";
+    static final int PORT1 = 18081, PORT2 = 18082;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    String mountsBefore;
+
+    /** Not under /tmp: the containers replace /tmp with their own, so the launcher refuses state there. */
+    Path state;
+
+    @BeforeEach
+    void before() throws IOException {
+        Privileged.require();
+        mountsBefore = Files.readString(Path.of("/proc/self/mounts"));
+        state = Files.createTempDirectory(Files.createDirectories(Path.of("target/e2e-state")).toAbsolutePath(), "demo-");
+    }
+
+    @AfterEach
+    void hostUnchanged() throws Exception {
+        assertEquals(mountsBefore, Files.readString(Path.of("/proc/self/mounts")), "mounts on the host");
+    }
+
+    /** GET expecting {@code status}: the recorder logs every GET, and answers 404 for paths it has no file for. */
+    String get(String url, int status) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(status, r.statusCode(), url);
+        return r.body();
+    }
+
+    String get(String url) throws Exception {
+        return get(url, 200);
+    }
+
+    @Test
+    void twoRecordersServeAndLogOnlyTheirOwnRequests() throws Exception {
+        long launcherPid;
+        try (Launcher l = Launcher.start("demo", "--state-dir", state.toString(), "--pool", POOL,
+                "--ports", PORT1 + "," + PORT2)) {
+            launcherPid = l.process.pid();
+            l.await(s -> s.contains("both recorders answer"), Duration.ofSeconds(60));
+
+            String c1 = "http://10.231.1.2:8080", c2 = "http://10.231.2.2:8080";
+            String h1 = "http://localhost:" + PORT1, h2 = "http://localhost:" + PORT2;
+            get(c1 + "/direct-one", 404);
+            get(c2 + "/direct-two", 404);
+            get(h1 + "/published-one", 404);
+            get(h2 + "/published-two", 404);
+            String list1 = get(h1 + "/"), list2 = get(c2 + "/");
+            assertTrue(list1.contains("recorder-1-notes.txt") && !list1.contains("recorder-2"), list1);
+            assertTrue(list2.contains("recorder-2-notes.txt") && !list2.contains("recorder-1"), list2);
+            assertTrue(get(c1 + "/about-recorder-1.txt").startsWith("Served by recorder-1"));
+
+            Path log1 = state.resolve("recorder-1/tmp/http_recorder.log"), log2 = state.resolve("recorder-2/tmp/http_recorder.log");
+            assertEquals(List.of("GET request for /direct-one", "GET request for /published-one", "GET request for /",
+                    "GET request for /about-recorder-1.txt"), Files.readAllLines(log1));
+            assertEquals(List.of("GET request for /direct-two", "GET request for /published-two", "GET request for /"),
+                    Files.readAllLines(log2));
+            l.await(s -> s.startsWith("[recorder-2] GET request for /published-two"), Duration.ofSeconds(10));
+
+            l.process.destroy(); // SIGTERM
+            assertEquals(0, l.waitExit(Duration.ofSeconds(30)), l.output());
+        }
+        assertNothingLeft(launcherPid, state);
+    }
+
+    @Test
+    void busyPortIsOneLineAndLeavesNothing() throws Exception {
+        try (ServerSocket busy = new ServerSocket()) {
+            busy.bind(new InetSocketAddress("127.0.0.1", PORT2));
+            try (Launcher l = Launcher.start("demo", "--state-dir", state.toString(), "--pool", POOL,
+                    "--ports", PORT1 + "," + PORT2)) {
+                assertEquals(125, l.waitExit(Duration.ofSeconds(60)), l.output());
+                assertEquals(1, l.stderr.size(), l.output());
+                assertTrue(l.stderr.get(0).contains("port " + PORT2 + " on 127.0.0.1 is already in use"), l.output());
+                assertNothingLeft(l.process.pid(), state);
+            }
+        }
+    }
+
+    @Test
+    void stateUnderTmpIsRefused() throws Exception {
+        try (Launcher l = Launcher.start("demo", "--state-dir", "/tmp/uvac-state")) {
+            assertEquals(125, l.waitExit(Duration.ofSeconds(60)), l.output());
+            assertTrue(l.stderr.get(0).contains("is under /tmp"), l.output());
+        }
+    }
+
+    @Test
+    void missingRecorderProgramIsOneLine() throws Exception {
+        try (Launcher l = Launcher.start("demo", "--state-dir", state.toString(), "--recorder", "/nonexistent/rec.py")) {
+            assertEquals(125, l.waitExit(Duration.ofSeconds(60)), l.output());
+            assertEquals(List.of("uva_container: recorder program /nonexistent/rec.py does not exist"), l.stderr);
+        }
+    }
+
+    /** No veth named for the launcher, no process working in the state directory. */
+    static void assertNothingLeft(long launcherPid, Path state) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        List<String> left;
+        do {
+            left = leftovers(launcherPid, state);
+            if (left.isEmpty()) return;
+            Thread.sleep(50);
+        } while (System.nanoTime() < deadline);
+        for (String link : left) if (link.startsWith("link ")) Runtime.getRuntime().exec(new String[] {"ip", "link", "del", link.substring(5)}).waitFor();
+        assertFalse(true, "left behind: " + left);
+    }
+
+    static List<String> leftovers(long launcherPid, Path state) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (var links = Files.list(Path.of("/sys/class/net"))) {
+            for (Path p : links.toList())
+                if (p.getFileName().toString().startsWith("uvac" + launcherPid + "-")) out.add("link " + p.getFileName());
+        }
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(x -> x.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    if (Files.readSymbolicLink(p.resolve("cwd")).startsWith(state)) out.add("process " + p.getFileName());
+                } catch (IOException gone) {
+                    // exited meanwhile, or a kernel thread
+                }
+            }
+        }
+        return out;
+    }
+}
