@@ -46,13 +46,23 @@ public final class PreparedNetwork implements AutoCloseable {
      * @throws NetlinkException.AlreadyExists when a link called {@code hostVeth} exists already
      */
     public static PreparedNetwork create(RtNetlink host, String hostVeth, Ipv4Cidr subnet) throws ErrnoException {
-        RtNetlink.requireName(hostVeth);
-        if (!subnet.isNetwork() || subnet.prefixLength() > 30)
-            throw new IllegalArgumentException("subnet " + subnet + " must be a network of /30 or larger (host bits clear)");
-        Objects.requireNonNull(host, "host");
+        checkArguments(host, hostVeth, subnet);
+        return wire(host, NamespaceThreads.newNetworkNamespace(), hostVeth, subnet);
+    }
+
+    /**
+     * Wires an empty network namespace made by the caller, as {@link #create} does with its own. Takes
+     * ownership of {@code netns}: the result closes it, and so does a failure.
+     */
+    public static PreparedNetwork wire(RtNetlink host, Fd netns, String hostVeth, Ipv4Cidr subnet) throws ErrnoException {
+        try {
+            checkArguments(host, hostVeth, subnet);
+        } catch (RuntimeException e) {
+            netns.close();
+            throw e;
+        }
         int prefix = subnet.prefixLength();
         Inet4Address hostAddress = subnet.host(1), containerAddress = subnet.host(2);
-        Fd netns = NamespaceThreads.newNetworkNamespace();
         boolean vethCreated = false;
         try {
             host.vethAdd(hostVeth, PEER, netns);
@@ -87,6 +97,13 @@ public final class PreparedNetwork implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    private static void checkArguments(RtNetlink host, String hostVeth, Ipv4Cidr subnet) {
+        RtNetlink.requireName(hostVeth);
+        if (!subnet.isNetwork() || subnet.prefixLength() > 30)
+            throw new IllegalArgumentException("subnet " + subnet + " must be a network of /30 or larger (host bits clear)");
+        Objects.requireNonNull(host, "host");
     }
 
     /** The namespace; stays owned by this object. */

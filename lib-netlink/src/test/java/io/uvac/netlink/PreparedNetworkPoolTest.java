@@ -187,4 +187,16 @@ class PreparedNetworkPoolTest {
             assertTrue(e.getMessage().contains("are in use"), e.getMessage());
         }
     }
+
+    @Test
+    void wireOwnsTheNamespaceFdAlsoWhenItFails() throws Exception {
+        try (Fd elsewhere = NamespaceThreads.newNetworkNamespace()) {
+            host.vethAdd("uvt-taken", "eth0", elsewhere);
+            Fd netns = NamespaceThreads.newNetworkNamespace();
+            assertThrows(NetlinkException.AlreadyExists.class,
+                    () -> PreparedNetwork.wire(host, netns, "uvt-taken", Ipv4Cidr.parse("10.202.2.0/30")));
+            assertFalse(netns.isOpen(), "closed by the failed wire");
+            assertTrue(host.linkByName("uvt-taken").isPresent(), "the existing link is not the failed call's to delete");
+        }
+    }
 }
