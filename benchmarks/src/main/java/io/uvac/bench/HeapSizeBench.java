@@ -3,6 +3,7 @@ package io.uvac.bench;
 import io.uvac.namespaces.ContainerProcess;
 import io.uvac.namespaces.ContainerSpec;
 import io.uvac.namespaces.Containers;
+import io.uvac.netlink.Ipv4Cidr;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,10 +20,11 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
- * The same container spawn from JVMs of 64 MB, 2 GB and 8 GB resident heap. A fork-like clone copies the
+ * The full-container spawn (e) from JVMs of 64 MB, 2 GB and 8 GB resident heap. A fork-like clone copies the
  * page tables of the whole JVM, so its cost grows with the heap (DESIGN §3: ~2 ms to ~170 ms over this
  * range); uvac's CLONE_VM stub shares them and should not. {@code -XX:+AlwaysPreTouch} makes the heap
  * resident before the first spawn; each fork records its VmRSS for the report.
@@ -33,23 +35,34 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 public class HeapSizeBench {
 
     /**
-     * "five" is the container spawn the issue asks about; "none" is clone3 + execve alone, where a page-table
-     * copy would show most plainly because nothing else (netns creation above all) adds noise.
+     * "full" is the container spawn the issue asks about, case (e) with its network wired during the call;
+     * "bare" is clone3 + execve with no new namespace, where a page-table copy would show most plainly because
+     * nothing else (netns creation above all) adds noise.
      */
-    @Param({"none", "five"})
-    public String namespaces;
+    @Param({"bare", "full"})
+    public String spawn;
 
-    private ContainerSpec spec;
+    private final ContainerSpec bare = ContainerSpec.builder().command("/bin/true").build();
+    private FullContainer full;
 
     @Setup(Level.Trial)
-    public void spec() {
-        spec = ContainerSpec.builder().command("/bin/true").namespaces(SpawnBench.namespaceSet(namespaces)).build();
+    public void open() throws Exception {
+        if (spawn.equals("full")) full = new FullContainer('h', Ipv4Cidr.parse("10.217.0.0/16"));
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+        if (full != null) full.close();
+    }
+
+    private ContainerProcess spawnOnce() throws Exception {
+        return full != null ? full.spawnFresh() : Containers.spawn(bare);
     }
 
     @Setup(Level.Trial)
     public void recordResidentSize(BenchmarkParams params) throws IOException {
         String[] name = params.getBenchmark().split("\\.");
-        String key = "HeapSizeBench." + name[name.length - 1] + "[namespaces=" + params.getParam("namespaces") + "]";
+        String key = "HeapSizeBench." + name[name.length - 1] + "[spawn=" + params.getParam("spawn") + "]";
         String line = key + "\t" + residentKiB() + "\t" + Runtime.getRuntime().maxMemory() + "\n";
         Files.writeString(BenchEnv.work().resolve("heap-rss.tsv"), line, StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -64,18 +77,18 @@ public class HeapSizeBench {
     @Benchmark
     @Fork(jvmArgsAppend = {"-Xms64m", "-Xmx64m", "-XX:+AlwaysPreTouch"})
     public ContainerProcess heap64m(SpawnBench.Reaper reaper) throws Exception {
-        return reaper.started = Containers.spawn(spec);
+        return reaper.started = spawnOnce();
     }
 
     @Benchmark
     @Fork(jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
     public ContainerProcess heap2g(SpawnBench.Reaper reaper) throws Exception {
-        return reaper.started = Containers.spawn(spec);
+        return reaper.started = spawnOnce();
     }
 
     @Benchmark
     @Fork(jvmArgsAppend = {"-Xms8g", "-Xmx8g", "-XX:+AlwaysPreTouch"})
     public ContainerProcess heap8g(SpawnBench.Reaper reaper) throws Exception {
-        return reaper.started = Containers.spawn(spec);
+        return reaper.started = spawnOnce();
     }
 }

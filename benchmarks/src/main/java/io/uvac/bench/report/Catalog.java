@@ -38,13 +38,24 @@ public final class Catalog {
     static {
         String[][] cases = {{"none", "(a) no new namespace"}, {"pid", "(b) pid"}, {"net", "(c) net"},
             {"five", "(d) five namespaces"}};
+        String full = "(e) full container: five namespaces, /proc, veth + addresses + route";
+        String pooled = "(f) full container, network from the prepared pool (refill caught up)";
+        String refilling = "(f) the same, pool refilling beside each spawn";
         for (String[] c : cases) add("SpawnBench.spawnToExec[namespaces=" + c[0] + "]", c[1], Group.UVAC_EXEC);
+        add("FullContainerBench.spawnToExec[network=fresh]", full, Group.UVAC_EXEC);
+        add("FullContainerBench.spawnToExec[network=pool]", pooled, Group.UVAC_EXEC);
+        add("FullContainerBench.spawnToExec[network=pool-refilling]", refilling, Group.UVAC_EXEC);
         for (String[] c : cases) add("SpawnBench.spawnToExit[namespaces=" + c[0] + "]", c[1], Group.UVAC_EXIT);
+        add("FullContainerBench.spawnToExit[network=fresh]", full, Group.UVAC_EXIT);
+        add("FullContainerBench.spawnToExit[network=pool]", pooled, Group.UVAC_EXIT);
+        add("FullContainerBench.spawnToExit[network=pool-refilling]", refilling, Group.UVAC_EXIT);
         add("PartsBench.planRendering", "plan rendering (five namespaces, hostname, /proc)", Group.PART);
         add("PartsBench.netnsCreate", "netns create (unshare on a fresh thread, fd kept, closed)", Group.PART);
-        for (String[] ns : new String[][] {{"five", "five namespaces"}, {"none", "no new namespace"}})
+        add("NetworkBench.vethAddressesRoute", "veth + addresses + links up + default route, into an empty netns", Group.PART);
+        add("NetworkBench.teardown", "teardown: container gone (last netns reference dropped) until its host veth is gone", Group.PART);
+        for (String[] spawn : new String[][] {{"full", "(e) full container"}, {"bare", "no new namespace"}})
             for (String[] heap : new String[][] {{"64m", "64 MB"}, {"2g", "2 GB"}, {"8g", "8 GB"}})
-                add("HeapSizeBench.heap" + heap[0] + "[namespaces=" + ns[0] + "]", ns[1] + ", " + heap[1] + " heap", Group.HEAP);
+                add("HeapSizeBench.heap" + heap[0] + "[spawn=" + spawn[0] + "]", spawn[1] + ", " + heap[1] + " heap", Group.HEAP);
         add("PeerBench.spawnToExit[peer=true]", "/bin/true (fork+exec floor)", Group.PEER);
         add("PeerBench.spawnToExit[peer=unshare]", "unshare, five namespaces + --mount-proc", Group.PEER);
         add("PeerBench.spawnToExit[peer=bwrap]", "bwrap, five namespaces + --proc", Group.PEER);

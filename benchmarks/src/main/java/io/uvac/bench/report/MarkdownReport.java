@@ -145,8 +145,19 @@ public final class MarkdownReport {
                 .append(" µs on its own (thread start included): the cost a prepared pool moves off the spawn path.\n");
         BenchResult plan = byKey.get("PartsBench.planRendering");
         if (plan != null) md.append("- rendering the plan in Java: ").append(Format.us(plan.p50())).append(" µs.\n");
+        BenchResult wiring = byKey.get("NetworkBench.vethAddressesRoute");
+        if (wiring != null) md.append("- wiring a veth with addresses and a route into an empty netns: ").append(Format.us(wiring.p50()))
+                .append(" µs (7 netlink requests, a socket opened inside the netns on a helper thread).\n");
+        BenchResult full = byKey.get(Targets.FULL_EXEC), pooled = byKey.get(Targets.POOL_EXEC);
+        if (full != null && pooled != null)
+            md.append("- the prepared pool takes the full container from ").append(Format.us(full.p50())).append(" to ")
+                    .append(Format.us(pooled.p50())).append(" µs to exec (").append(Format.ratio(full.p50() / pooled.p50()))
+                    .append(" faster): netns creation and wiring leave the spawn path.\n");
+        BenchResult teardown = byKey.get("NetworkBench.teardown");
+        if (teardown != null) md.append("- teardown, from the last reference to the netns until the host veth is gone: ")
+                .append(Format.us(teardown.p50())).append(" µs (the kernel's cleanup_net worker; not on the spawn path).\n");
         md.append('\n');
         if (profile != null && !profile.isBlank())
-            md.append("A CPU profile of the same spawn (perf, both CPUs):\n\n```\n").append(profile.strip()).append("\n```\n\n");
+            md.append("CPU profiles (perf, both CPUs):\n\n```\n").append(profile.strip()).append("\n```\n\n");
     }
 }

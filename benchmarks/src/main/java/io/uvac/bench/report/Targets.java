@@ -22,8 +22,8 @@ public final class Targets {
     static final String FIVE_EXIT = "SpawnBench.spawnToExit[namespaces=five]";
     static final String UNSHARE = "PeerBench.spawnToExit[peer=unshare]";
     static final String RUNC = "PeerBench.spawnToExit[peer=runc]";
-    static final String HEAP_64M = "HeapSizeBench.heap64m[namespaces=five]";
-    static final String HEAP_8G = "HeapSizeBench.heap8g[namespaces=five]";
+    static final String HEAP_64M = "HeapSizeBench.heap64m[spawn=full]";
+    static final String HEAP_8G = "HeapSizeBench.heap8g[spawn=full]";
 
     public static List<Check> evaluate(Map<String, BenchResult> byKey) {
         List<Check> out = new ArrayList<>();
@@ -66,7 +66,7 @@ public final class Targets {
     }
 
     private static Check heap(Map<String, BenchResult> byKey) {
-        String target = "spawn-to-exec within 1.5× between a 64 MB and an 8 GB heap (five namespaces)";
+        String target = "(e) spawn-to-exec within 1.5× between a 64 MB and an 8 GB heap";
         BenchResult small = byKey.get(HEAP_64M), big = byKey.get(HEAP_8G);
         if (small == null || big == null) return new Check(target, "not in this run", "not measured");
         double ratio = big.p50() / small.p50();
