@@ -3,6 +3,7 @@ module io.uvac.launcher {
     requires io.uvac.sys;
     requires io.uvac.namespaces;
     requires io.uvac.netlink;
+    requires io.uvac.cgroups;
     requires info.picocli;
     requires jdk.unsupported; // sun.misc.Signal: SIGINT/SIGTERM start an orderly stop that exits 0
     opens io.uvac.launcher to info.picocli;

@@ -2,7 +2,6 @@ package io.uvac.launcher;
 
 import io.uvac.launcher.demo.DemoCommand;
 import io.uvac.launcher.run.RunCommand;
-import io.uvac.sys.ErrnoException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,6 +19,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        Trace.mark("main");
         System.exit(execute(args.length == 0 ? new String[] {"demo"} : args));
     }
 
@@ -40,7 +40,7 @@ public final class Main implements Runnable {
                 err.println("uva_container: " + le.getMessage());
                 return le.exitCode();
             }
-            if (e instanceof ErrnoException || e instanceof IllegalArgumentException) {
+            if (e instanceof java.io.IOException || e instanceof IllegalArgumentException) {
                 err.println("uva_container: " + e.getMessage());
                 return LauncherException.EXIT_SETUP;
             }

@@ -106,6 +106,80 @@ class DemoEndToEndIT {
     }
 
     @Test
+    void launcherKilledWithSigkillTakesItsContainersAlongAndTheNextStartWorks() throws Exception {
+        long first;
+        List<Long> recorders;
+        try (Launcher l = Launcher.start("demo", "--state-dir", state.toString(), "--pool", POOL,
+                "--ports", PORT1 + "," + PORT2)) {
+            first = l.process.pid();
+            l.await(s -> s.contains("both recorders answer"), Duration.ofSeconds(60));
+            recorders = ProcessHandle.of(first).orElseThrow().children().map(ProcessHandle::pid).toList();
+            assertEquals(2, recorders.size(), "two containers under the launcher");
+            l.process.destroyForcibly(); // SIGKILL: no cleanup code runs
+            l.process.waitFor();
+        }
+        // PR_SET_PDEATHSIG kills the containers; their netns die and take the veths along.
+        assertNothingLeft(first, state);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        for (long pid : recorders) {
+            // Killed at once; gone from /proc once the host's init has reaped the orphan.
+            while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) Thread.sleep(20);
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "recorder " + pid + " outlived its launcher");
+        }
+        try (Launcher again = Launcher.start("demo", "--state-dir", state.toString(), "--pool", POOL,
+                "--ports", PORT1 + "," + PORT2)) {
+            again.await(s -> s.contains("both recorders answer"), Duration.ofSeconds(60));
+            get("http://localhost:" + PORT1 + "/");
+            again.process.destroy();
+            assertEquals(0, again.waitExit(Duration.ofSeconds(30)), again.output());
+            assertNothingLeft(again.process.pid(), state);
+        }
+    }
+
+    @Test
+    void routedAddressRangeIsRefused() throws Exception {
+        String pool = "10.233.0.0/16";
+        exec("ip", "route", "add", "blackhole", pool);
+        try (Launcher l = Launcher.start("demo", "--state-dir", state.toString(), "--pool", pool,
+                "--ports", PORT1 + "," + PORT2)) {
+            assertEquals(125, l.waitExit(Duration.ofSeconds(60)), l.output());
+            assertEquals(1, l.stderr.size(), l.output());
+            assertTrue(l.stderr.get(0).contains("address range 10.233.1.0/30 is already routed on the host"), l.output());
+            assertNothingLeft(l.process.pid(), state);
+        } finally {
+            exec("ip", "route", "del", "blackhole", pool);
+        }
+    }
+
+    @Test
+    void withoutCapabilitiesIsOneLine() throws Exception {
+        // root, but with CAP_SYS_ADMIN and CAP_NET_ADMIN dropped from the bounding set before exec
+        ProcessBuilder pb = new ProcessBuilder("setpriv", "--bounding-set", "-sys_admin,-net_admin", "--inh-caps", "-all",
+                Launcher.HOME.resolve("uva_container").toString(), "demo", "--state-dir", state.toString())
+                .redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(125, p.exitValue(), out);
+        assertTrue(out.trim().startsWith("uva_container: uva_container needs root with CAP_SYS_ADMIN and CAP_NET_ADMIN"), out);
+    }
+
+    @Test
+    void recorderIsTheSeedsProgramByteForByte() throws Exception {
+        Path seed = Launcher.HOME.resolve("../shared/http_recorder.py");
+        Path ours = Launcher.HOME.resolve("http_recorder.py");
+        if (!Files.exists(seed)) Privileged.unavailable("../shared/http_recorder.py is not beside this checkout");
+        assertEquals(java.util.Arrays.toString(Files.readAllBytes(seed)), java.util.Arrays.toString(Files.readAllBytes(ours)));
+        assertTrue(Files.isExecutable(ours), "http_recorder.py is executable");
+    }
+
+    static void exec(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), String.join(" ", cmd) + ": " + out);
+    }
+
+    @Test
     void stateUnderTmpIsRefused() throws Exception {
         try (Launcher l = Launcher.start("demo", "--state-dir", "/tmp/uvac-state")) {
             assertEquals(125, l.waitExit(Duration.ofSeconds(60)), l.output());

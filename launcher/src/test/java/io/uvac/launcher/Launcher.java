@@ -53,15 +53,24 @@ final class Launcher implements AutoCloseable {
 
     /** Waits for a stdout line matching {@code p}; fails with the whole output otherwise. */
     String await(Predicate<String> p, Duration timeout) throws InterruptedException {
+        return await(stdout, p, timeout);
+    }
+
+    /** Waits for a stderr line matching {@code p} (where uva_container run reports the container's address). */
+    String awaitErr(Predicate<String> p, Duration timeout) throws InterruptedException {
+        return await(stderr, p, timeout);
+    }
+
+    private String await(List<String> lines, Predicate<String> p, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (stdout) {
+        synchronized (lines) {
             while (true) {
-                for (String l : stdout) if (p.test(l)) return l;
+                for (String l : lines) if (p.test(l)) return l;
                 long left = (deadline - System.nanoTime()) / 1_000_000;
-                if (left <= 0 || (!process.isAlive() && stdout.stream().noneMatch(p)))
+                if (left <= 0 || !process.isAlive())
                     throw new AssertionError("no expected line within " + timeout + "; alive=" + process.isAlive()
-                            + "\nstdout:\n" + String.join("\n", stdout) + "\nstderr:\n" + String.join("\n", stderr));
-                stdout.wait(Math.min(left, 200));
+                            + "\n" + output());
+                lines.wait(Math.min(left, 200));
             }
         }
     }

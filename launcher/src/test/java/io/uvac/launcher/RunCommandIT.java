@@ -112,6 +112,34 @@ class RunCommandIT {
     }
 
     @Test
+    void memoryHogIsKilledUnderItsLimit() throws Exception {
+        Result r = run(rootfsRun("dd", "if=/dev/zero", "of=/dev/null", "bs=256M", "count=1"));
+        assertEquals(0, r.code(), "without a limit the 256M buffer fits: " + r.err());
+        String[] limited = {"run", "--rootfs", ROOTFS.toString(), "--memory", "32M", "--no-tty", "--",
+            "dd", "if=/dev/zero", "of=/dev/null", "bs=256M", "count=1"};
+        Result k = run(limited);
+        assertEquals(128 + 9, k.code(), "OOM-killed (SIGKILL): " + k.err());
+        assertNoCgroupLeft();
+    }
+
+    @Test
+    void cpusetZeroLeavesOneCpu() throws Exception {
+        Result r = run("run", "--rootfs", ROOTFS.toString(), "--cpuset", "0", "--pids", "32", "--cpus", "0.5", "--no-tty", "--",
+                "sh", "-c", "nproc; cat /proc/self/status | grep Cpus_allowed_list").ok();
+        assertEquals("1", r.out().split("\n")[0], r.out());
+        assertTrue(r.out().matches("(?s).*Cpus_allowed_list:\\s+0\\s*"), r.out());
+        assertNoCgroupLeft();
+    }
+
+    /** Neither the container's group nor the shared {@code uvac} parent is left in any hierarchy. */
+    static void assertNoCgroupLeft() throws IOException {
+        try (var s = Files.find(Path.of("/sys/fs/cgroup"), 3, (p, a) -> p.getFileName() != null
+                && p.getFileName().toString().startsWith("uvac") && a.isDirectory())) {
+            assertEquals(List.of(), s.toList());
+        }
+    }
+
+    @Test
     void withoutRootfsKeepsHostTreeWithOwnProcAndTmp() throws Exception {
         Path marker = Files.createTempFile(Path.of("/tmp"), "uvac-host-", ".marker");
         try {
@@ -152,9 +180,12 @@ class RunCommandIT {
                 "-p", "18091:8080", "--stop-timeout", "1", "--no-tty", "--", "httpd", "-f", "-p", "8080", "-h", "/www");
              Launcher b = Launcher.start("run", "--rootfs", ROOTFS.toString(), "--ip", "10.232.2.2/30", "-v", w2 + ":/www:ro",
                 "--stop-timeout", "1", "--no-tty", "--", "sh", "-c", "httpd -p 8080 -h /www; sleep 1; ps -o comm | grep -c httpd; sleep 600")) {
+            // Only once each veth exists: before that these addresses would route out of the host.
+            a.awaitErr(l -> l.contains(" at 10.232.1.2,"), Duration.ofSeconds(30));
+            b.awaitErr(l -> l.contains(" at 10.232.2.2,"), Duration.ofSeconds(30));
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            assertEquals("one\n", getWithRetry(http, "http://10.232.1.2:8080/who"));
-            assertEquals("two\n", getWithRetry(http, "http://10.232.2.2:8080/who"));
+            assertEquals("one\n", getWithRetry(http, "http://10.232.1.2:8080/who"), a.output());
+            assertEquals("two\n", getWithRetry(http, "http://10.232.2.2:8080/who"), b.output());
             assertEquals("one\n", getWithRetry(http, "http://127.0.0.1:18091/who"));
             b.await(l -> l.equals("1"), Duration.ofSeconds(10)); // b's ps sees its own httpd, not a's
             a.process.destroy();
@@ -196,6 +227,10 @@ class RunCommandIT {
                 {"volume source " + tmp.resolve("missing") + " does not exist", "run", "-v", tmp.resolve("missing") + ":/x", "true"},
                 {"invalid port mapping '80'", "run", "--ip", "10.232.9.2/30", "-p", "80", "true"},
                 {"invalid environment entry '=x'", "run", "-e", "=x", "true"},
+                {"10Q", "run", "--memory", "10Q", "true"},
+                {"-5M", "run", "--memory", "-5M", "true"},
+                {"not online", "run", "--cpuset", "7", "true"},
+                {"cpus must be positive", "run", "--cpus", "0", "true"},
             };
             for (String[] c : cases) {
                 String[] args = java.util.Arrays.copyOfRange(c, 1, c.length);

@@ -123,14 +123,23 @@ public final class ContainerProcess implements AutoCloseable {
         return waitFor();
     }
 
-    /** Kills the process if it still runs, reaps it, and closes the pidfd. */
+    /** How long {@link #close()} waits for a SIGKILL to take effect. */
+    static final Duration KILL_WAIT = Duration.ofSeconds(10);
+
+    /**
+     * Kills the process if it still runs, reaps it, and closes the pidfd. A SIGKILL takes effect at once
+     * unless the process is frozen (a frozen cgroup) or stuck in the kernel; then this gives up after
+     * {@link #KILL_WAIT} with ETIMEDOUT rather than hang, and the process stays this JVM's unreaped child.
+     */
     @Override
     public void close() throws ErrnoException {
         if (!pidfd.isOpen()) return;
         try {
             if (status == null) {
                 kill();
-                waitFor();
+                if (waitFor(KILL_WAIT).isEmpty())
+                    throw ErrnoException.of("close", "pid " + pid + " still alive " + KILL_WAIT.toSeconds()
+                            + " s after SIGKILL (frozen cgroup?)", Errno.ETIMEDOUT);
             }
         } finally {
             pidfd.close();

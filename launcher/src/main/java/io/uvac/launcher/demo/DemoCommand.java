@@ -2,6 +2,10 @@ package io.uvac.launcher.demo;
 
 import io.uvac.launcher.LauncherException;
 import io.uvac.launcher.StopSignals;
+import io.uvac.launcher.Trace;
+import io.uvac.cgroups.Cgroups;
+import io.uvac.cgroups.Resources;
+import io.uvac.launcher.host.Limits;
 import io.uvac.launcher.host.Preflight;
 import io.uvac.launcher.host.ResourceNames;
 import io.uvac.launcher.host.Sweeper;
@@ -43,6 +47,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--recorder", description = "The recorder program (default: http_recorder.py next to uva_container).")
     Path program;
 
+    @Option(names = "--memory", paramLabel = "SIZE", description = "Memory limit per recorder (default: ${DEFAULT-VALUE}).")
+    String memory = "128M";
+
+    @Option(names = "--pids", paramLabel = "N", description = "Process limit per recorder (default: ${DEFAULT-VALUE}).")
+    long pids = 64;
+
     @Option(names = "--grace", description = "Seconds between SIGINT and SIGKILL on stop (default: ${DEFAULT-VALUE}).")
     double graceSeconds = 3;
 
@@ -51,15 +61,21 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
+        Trace.mark("demo: start");
         Preflight.requirePrivileges();
         Path recorderProgram = recorderProgram();
         Preflight.requireExecutable("python3", ContainerSpec.DEFAULT_PATH, "install it with apt-get install python3");
         if (ports.size() != 2) throw new LauncherException("--ports needs two ports, e.g. 8081,8082");
+        Resources limits = Limits.parse(memory, null, null, pids);
         Path state = stateDir.toAbsolutePath().normalize();
         if (state.startsWith("/tmp"))
             throw new LauncherException("--state-dir " + state + " is under /tmp, which each container replaces with its own; choose another");
 
-        List<String> swept = Sweeper.sweepLinks();
+        Trace.mark("preflight done");
+        Cgroups cgroups = Cgroups.detect();
+        List<String> swept = new ArrayList<>(Sweeper.sweepLinks());
+        for (String g : cgroups.sweep()) swept.add("cgroup " + g);
+        Trace.mark("sweep done");
         if (!swept.isEmpty()) out.println("uva_container: removed leftovers of a launcher that died: " + String.join(", ", swept));
 
         Ipv4Cidr base = Ipv4Cidr.parse(pool);
@@ -68,6 +84,7 @@ public final class DemoCommand implements Callable<Integer> {
             Preflight.requireUnrouted(host, subnets);
         }
 
+        Trace.mark("routes checked");
         long pid = ProcessHandle.current().pid();
         List<Recorder> recorders = new ArrayList<>();
         List<PortForwarder> forwarders = new ArrayList<>();
@@ -75,7 +92,7 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             for (int i = 0; i < 2; i++) {
                 Recorder r = new Recorder("recorder-" + (i + 1), state, subnets.get(i),
-                        ResourceNames.hostInterface(pid, i + 1), recorderProgram, out);
+                        ResourceNames.hostInterface(pid, i + 1), recorderProgram, cgroups, limits, out);
                 recorders.add(r);
                 forwarders.add(bindForwarder(ports.get(i), r));
             }
@@ -83,13 +100,15 @@ public final class DemoCommand implements Callable<Integer> {
             List<CompletableFuture<?>> starts = new ArrayList<>();
             for (Recorder r : recorders) starts.add(r.start());
             for (CompletableFuture<?> f : starts) awaitStart(f);
+            Trace.mark("both spawned");
             for (PortForwarder f : forwarders) f.start();
-            for (int i = 0; i < 2; i++) describe(recorders.get(i), forwarders.get(i));
+            for (int i = 0; i < 2; i++) describe(recorders.get(i), forwarders.get(i), limits);
 
             for (Recorder r : recorders) {
                 if (!r.awaitListening(Duration.ofSeconds(15)) && !r.exit.isDone())
                     throw new LauncherException(r.name + " did not accept connections on " + r.address() + " within 15 s");
             }
+            Trace.mark("both listening");
             if (recorders.stream().noneMatch(r -> r.exit.isDone()))
                 out.printf("uva_container: both recorders answer (%.0f ms after start). Ctrl-C stops them.%n",
                         (System.nanoTime() - t0) / 1e6);
@@ -109,8 +128,12 @@ public final class DemoCommand implements Callable<Integer> {
             }
             return 1;
         } finally {
-            cleanUp(recorders, forwarders);
-            stop.uninstall();
+            try {
+                cleanUp(recorders, forwarders);
+            } finally {
+                cgroups.removeParentIfEmpty(); // the shared "uvac" parent goes with the last group in it
+                stop.uninstall();
+            }
         }
     }
 
@@ -148,11 +171,11 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private void describe(Recorder r, PortForwarder f) {
+    private void describe(Recorder r, PortForwarder f, Resources limits) {
         out.printf("%s%n  container URL : http://%s:%d/%n  localhost URL : http://localhost:%d/%n"
-                        + "  served dir    : %s%n  log           : %s%n  host veth     : %s (%s)%n",
+                        + "  served dir    : %s%n  log           : %s%n  host veth     : %s (%s)%n  limits        : %s%n",
                 r.name, r.address().getAddress().getHostAddress(), Recorder.PORT, f.port(), r.servedDirectory(), r.log(),
-                r.hostInterface, r.subnet);
+                r.hostInterface, r.subnet, Limits.describe(limits));
     }
 
     private void cleanUp(List<Recorder> recorders, List<PortForwarder> forwarders) throws Exception {

@@ -1,10 +1,14 @@
 package io.uvac.launcher.demo;
 
+import io.uvac.cgroups.Cgroup;
+import io.uvac.cgroups.Cgroups;
+import io.uvac.cgroups.Resources;
 import io.uvac.launcher.OutputPump;
+import io.uvac.launcher.host.Limits;
+import io.uvac.launcher.Trace;
 import io.uvac.launcher.net.ContainerNetwork;
 import io.uvac.namespaces.ContainerProcess;
 import io.uvac.namespaces.ContainerSpec;
-import io.uvac.namespaces.Containers;
 import io.uvac.namespaces.ExitStatus;
 import io.uvac.namespaces.Mount;
 import io.uvac.namespaces.Namespace;
@@ -36,6 +40,9 @@ final class Recorder {
     final String hostInterface;
     private final Path program;
     private final PrintStream out;
+    private final Cgroups cgroups;
+    private final Resources limits;
+    private Cgroup group;
     private ContainerNetwork network;
     private ContainerProcess process;
     private OutputPump output;
@@ -43,7 +50,10 @@ final class Recorder {
     final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
     private final CompletableFuture<ContainerProcess> started = new CompletableFuture<>();
 
-    Recorder(String name, Path stateDir, Ipv4Cidr subnet, String hostInterface, Path program, PrintStream out) {
+    Recorder(String name, Path stateDir, Ipv4Cidr subnet, String hostInterface, Path program, Cgroups cgroups,
+             Resources limits, PrintStream out) {
+        this.cgroups = cgroups;
+        this.limits = limits;
         this.name = name;
         this.dir = stateDir.resolve(name);
         this.subnet = subnet;
@@ -71,12 +81,17 @@ final class Recorder {
     private void supervise() {
         try {
             prepareDirectories();
+            Trace.mark(name + ": directories");
             network = ContainerNetwork.create(hostInterface, subnet);
+            Trace.mark(name + ": network");
+            group = Limits.create(cgroups, name, limits);
+            Trace.mark(name + ": cgroup");
             Fd[] pipe = Posix.pipe();
             output = OutputPump.start(name, pipe[0], out);
             try (Fd write = pipe[1]; Fd devNull = Posix.devNull()) {
-                process = Containers.spawn(spec(write, devNull));
+                process = Limits.spawnInto(group, spec(write, devNull));
             }
+            Trace.mark(name + ": spawned pid " + process.pid());
             started.complete(process);
         } catch (Throwable t) {
             started.completeExceptionally(t);
@@ -90,7 +105,7 @@ final class Recorder {
         }
     }
 
-    private ContainerSpec spec(Fd output, Fd devNull) {
+    private ContainerSpec.Builder spec(Fd output, Fd devNull) {
         return ContainerSpec.builder()
                 .command(program.toString())
                 .env("PATH", ContainerSpec.DEFAULT_PATH)
@@ -108,8 +123,7 @@ final class Recorder {
                 .stdout(output)
                 .stderr(output)
                 .newSession(true)
-                .parentDeathSignal(signal_h.SIGKILL)
-                .build();
+                .parentDeathSignal(signal_h.SIGKILL);
     }
 
     /**
@@ -162,6 +176,14 @@ final class Recorder {
             failure = e;
         }
         if (output != null) output.join(2_000);
+        if (group != null) {
+            try {
+                group.destroy();
+            } catch (Exception e) {
+                if (failure == null) failure = e;
+                else failure.addSuppressed(e);
+            }
+        }
         if (network != null) {
             try {
                 network.destroy();

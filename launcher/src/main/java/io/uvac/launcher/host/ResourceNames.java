@@ -7,8 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Every host-side object a launcher makes carries its pid in the name ({@code uvac<pid>-<n>}), so a later
- * launcher can tell leftovers of a dead one (killed with -9) from the live objects of a running one.
+ * Every host link a launcher makes carries its pid in the name ({@code uvac<pid>-<n>}), so a later launcher can
+ * tell leftovers of a dead one (killed with -9) from the live objects of a running one. (cgroups are named by
+ * lib-cgroups the same way, with the owner's start time added.)
  */
 public final class ResourceNames {
     public static final String PREFIX = "uvac";
@@ -21,11 +22,6 @@ public final class ResourceNames {
         String name = PREFIX + ownerPid + "-" + index;
         if (name.length() > 15) throw new IllegalArgumentException("interface name too long: " + name);
         return name;
-    }
-
-    /** The cgroup name for a container, under the {@code uvac} parent. */
-    public static String cgroup(long ownerPid, String container) {
-        return PREFIX + ownerPid + "-" + container;
     }
 
     /** The owner pid encoded in {@code name}, if it is one of ours. */

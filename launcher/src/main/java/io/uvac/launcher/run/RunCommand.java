@@ -2,6 +2,10 @@ package io.uvac.launcher.run;
 
 import io.uvac.launcher.LauncherException;
 import io.uvac.launcher.StopSignals;
+import io.uvac.cgroups.Cgroup;
+import io.uvac.cgroups.Cgroups;
+import io.uvac.cgroups.Resources;
+import io.uvac.launcher.host.Limits;
 import io.uvac.launcher.host.Preflight;
 import io.uvac.launcher.host.ResourceNames;
 import io.uvac.launcher.host.Sweeper;
@@ -60,6 +64,18 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--ip", paramLabel = "ADDR/PREFIX", description = "Container address on its veth, e.g. 10.210.0.2/24; the host end gets another address of that subnet.")
     String ip;
 
+    @Option(names = {"-m", "--memory"}, paramLabel = "SIZE", description = "Memory limit, e.g. 64M, 1.5G (swap included).")
+    String memory;
+
+    @Option(names = "--cpus", paramLabel = "N", description = "CPU quota in CPUs, e.g. 0.5.")
+    String cpus;
+
+    @Option(names = "--cpuset", paramLabel = "LIST", description = "CPUs the container may run on, e.g. 0 or 0-1.")
+    String cpuset;
+
+    @Option(names = "--pids", paramLabel = "N", description = "Maximum number of processes.")
+    Long pids;
+
     @Option(names = {"-p", "--publish"}, paramLabel = "HOST:CONTAINER", description = "Forward 127.0.0.1:HOST to the container's port (repeatable; needs --ip).")
     List<String> publish = new ArrayList<>();
 
@@ -86,7 +102,9 @@ public final class RunCommand implements Callable<Integer> {
         RunPlan plan = validate();
         Preflight.requirePrivileges();
         Sweeper.sweepLinks();
-        return new RunSession(plan).run();
+        Cgroups cgroups = Cgroups.detect();
+        cgroups.sweep();
+        return new RunSession(plan, cgroups).run();
     }
 
     /** Everything checked before anything is created on the host. */
@@ -143,7 +161,8 @@ public final class RunCommand implements Callable<Integer> {
         } else if (!ports.isEmpty()) {
             throw new LauncherException("-p needs --ip: the published port forwards to the container's address");
         }
-        return new RunPlan(n, host, root, cmd, environment, workdir, vols, ports, address, hostAddress, useTty,
+        Resources limits = Limits.parse(memory, cpus, cpuset, pids);
+        return new RunPlan(n, host, root, cmd, environment, workdir, vols, ports, address, hostAddress, limits, useTty,
                 ResourceNames.hostInterface(pid, 1), Duration.ofMillis((long) (stopTimeout * 1000)));
     }
 
@@ -161,7 +180,7 @@ public final class RunCommand implements Callable<Integer> {
     /** The validated request. */
     record RunPlan(String name, String hostname, Path rootfs, List<String> command, Map<String, String> env,
                    String workdir, List<Volume> volumes, List<Publish> ports, Ipv4Cidr address,
-                   Inet4Address hostAddress, boolean tty, String hostInterface, Duration stopTimeout) {
+                   Inet4Address hostAddress, Resources limits, boolean tty, String hostInterface, Duration stopTimeout) {
 
         List<Mount> mounts() {
             List<Mount> m = new ArrayList<>();
@@ -197,9 +216,12 @@ public final class RunCommand implements Callable<Integer> {
     /** One run: network, forwarders, spawn, wait, clean up. */
     static final class RunSession {
         private final RunPlan plan;
+        private final Cgroups cgroups;
+        private Cgroup group;
 
-        RunSession(RunPlan plan) {
+        RunSession(RunPlan plan, Cgroups cgroups) {
             this.plan = plan;
+            this.cgroups = cgroups;
         }
 
         int run() throws Exception {
@@ -208,6 +230,7 @@ public final class RunCommand implements Callable<Integer> {
             StopSignals stop = StopSignals.install();
             try {
                 for (Publish p : plan.ports()) forwarders.add(bind(p));
+                if (!plan.limits().isEmpty()) group = Limits.create(cgroups, plan.name(), plan.limits());
                 if (plan.address() != null) {
                     network = ContainerNetwork.create(plan.hostInterface(), plan.address(), plan.hostAddress());
                     System.err.println("uva_container: " + plan.name() + " at " + plan.address().address().getHostAddress()
@@ -217,7 +240,12 @@ public final class RunCommand implements Callable<Integer> {
             } finally {
                 for (PortForwarder f : forwarders) f.close();
                 if (network != null) network.destroy();
-                stop.uninstall();
+                try {
+                    if (group != null) group.destroy();
+                } finally {
+                    if (group != null) cgroups.removeParentIfEmpty();
+                    stop.uninstall();
+                }
             }
         }
 
@@ -243,9 +271,9 @@ public final class RunCommand implements Callable<Integer> {
             return b;
         }
 
-        private ContainerProcess spawn(ContainerSpec spec, List<PortForwarder> forwarders) throws LauncherException, IOException {
+        private ContainerProcess spawn(ContainerSpec.Builder spec, List<PortForwarder> forwarders) throws LauncherException, IOException {
             try {
-                ContainerProcess p = Containers.spawn(spec);
+                ContainerProcess p = group != null ? Limits.spawnInto(group, spec) : Containers.spawn(spec.build());
                 for (PortForwarder f : forwarders) f.start();
                 return p;
             } catch (SpawnFailedException e) {
@@ -255,7 +283,7 @@ public final class RunCommand implements Callable<Integer> {
 
         private int runPlain(ContainerNetwork network, List<PortForwarder> forwarders, StopSignals stop) throws Exception {
             // Its own session: a Ctrl-C on this terminal reaches the launcher, which forwards it (as docker does).
-            try (ContainerProcess p = spawn(spec(network).newSession(true).build(), forwarders)) {
+            try (ContainerProcess p = spawn(spec(network).newSession(true), forwarders)) {
                 stop.requested().thenAccept(sig -> forward(p, sig));
                 return exitCode(p.waitFor());
             }
@@ -266,7 +294,7 @@ public final class RunCommand implements Callable<Integer> {
             ContainerProcess p;
             try {
                 p = spawn(spec(network).stdin(pty.slave()).stdout(pty.slave()).stderr(pty.slave())
-                        .controllingTerminal(true).build(), forwarders);
+                        .controllingTerminal(true), forwarders);
             } catch (Exception e) {
                 pty.close();
                 throw e;

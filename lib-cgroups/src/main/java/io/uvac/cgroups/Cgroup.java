@@ -1,0 +1,171 @@
+package io.uvac.cgroups;
+
+import io.uvac.cgroups.internal.Env;
+import io.uvac.cgroups.internal.GroupDir;
+import io.uvac.cgroups.internal.GroupDirs;
+import io.uvac.cgroups.internal.GroupKiller;
+import io.uvac.cgroups.internal.GroupName;
+import io.uvac.cgroups.internal.GroupRemover;
+import io.uvac.cgroups.internal.Limits;
+import io.uvac.cgroups.internal.StatsReader;
+import io.uvac.sys.Fd;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One group, made by {@link Cgroups#create}: a directory in each hierarchy the host offers. It holds no file
+ * descriptors, so {@link #close()} is {@link #destroy()}: kill what is inside and remove the directories.
+ *
+ * <pre>
+ * try (Cgroup g = cgroups.create("job-7", Resources.builder().memory("20M").pidsMax(16).build())) {
+ *     ContainerProcess p;
+ *     try (SpawnAttachment a = g.openForSpawn()) {
+ *         ContainerSpec.Builder spec = ContainerSpec.builder().command("/usr/bin/make").cgroupProcs(a.procsFiles());
+ *         a.cgroupDir().ifPresent(spec::cgroupInto);
+ *         p = Containers.spawn(spec.build());
+ *     }
+ *     p.waitFor();
+ *     System.out.println(g.stats().memoryPeakBytes());
+ * }
+ * </pre>
+ */
+public final class Cgroup implements AutoCloseable {
+    private final GroupName name;
+    private final String parent;
+    private final GroupDirs dirs;
+    private final Env env;
+    private boolean destroyed;
+
+    Cgroup(GroupName name, String parent, GroupDirs dirs, Env env) {
+        this.name = name;
+        this.parent = parent;
+        this.dirs = dirs;
+        this.env = env;
+    }
+
+    /** The id given to {@link Cgroups#create}. */
+    public String id() {
+        return name.id();
+    }
+
+    /** The directory name, {@code <owner pid>.<owner start ticks>-<id>}. */
+    public String name() {
+        return name.toString();
+    }
+
+    /** The path below each hierarchy's mount, e.g. {@code uvac/4242.918273-web-1}. */
+    public String relativePath() {
+        return parent + "/" + name;
+    }
+
+    /** The group's directory in every hierarchy, v1 ones first. */
+    public List<Path> directories() {
+        return dirs.all().stream().map(GroupDir::path).toList();
+    }
+
+    /** The directory of the hierarchy serving {@code c}, if the host offers it. */
+    public Optional<Path> directory(Controller c) {
+        return dirs.of(c).map(GroupDir::path);
+    }
+
+    /** The cgroup2 directory (unified and hybrid hosts). */
+    public Optional<Path> unifiedDirectory() {
+        return dirs.unified().map(GroupDir::path);
+    }
+
+    /** Writes the parts {@code r} sets; parts it leaves out keep their current values. */
+    public synchronized void update(Resources r) throws IOException {
+        checkLive();
+        env.topology().read().check(r);
+        new Limits(env.fs()).apply(dirs, r, false);
+    }
+
+    /** Moves a running process (all its threads) into the group, in every hierarchy. */
+    public synchronized void attach(long pid) throws IOException {
+        checkLive();
+        if (pid <= 0) throw new IllegalArgumentException("pid must be positive, got " + pid);
+        for (GroupDir d : dirs.all()) env.fs().write(d.file("cgroup.procs"), Long.toString(pid));
+    }
+
+    /**
+     * Opens the descriptors a spawn needs to start its child inside this group: {@code cgroup.procs} of every v1
+     * hierarchy and the cgroup2 directory. The caller owns and closes them (after the spawn).
+     */
+    public synchronized SpawnAttachment openForSpawn() throws IOException {
+        checkLive();
+        List<Fd> procs = new ArrayList<>();
+        Fd dir = null;
+        try {
+            for (GroupDir d : dirs.v1()) procs.add(env.fs().openForWrite(d.file("cgroup.procs")));
+            if (dirs.unified().isPresent()) dir = env.fs().openDirectory(dirs.unified().get().path());
+            return new SpawnAttachment(procs, dir);
+        } catch (IOException | RuntimeException e) {
+            procs.forEach(Fd::close);
+            if (dir != null) dir.close();
+            throw e;
+        }
+    }
+
+    /** The processes in the group and its child groups, over all hierarchies. */
+    public Set<Long> pids() throws IOException {
+        return new GroupKiller(env.fs(), env.processes(), env.timeouts()).members(dirs);
+    }
+
+    public CgroupStats stats() throws IOException {
+        return new StatsReader(env.fs()).read(dirs);
+    }
+
+    /**
+     * SIGKILLs every process in the group and waits (bounded) until none is left: v2 {@code cgroup.kill}, and on
+     * v1 freeze, kill, thaw. The group stays and can be reused.
+     *
+     * @throws CgroupException processes were still inside at the deadline (5 s)
+     */
+    public synchronized void kill() throws IOException {
+        new GroupKiller(env.fs(), env.processes(), env.timeouts()).kill(dirs, relativePath());
+    }
+
+    /**
+     * Kills what is inside, then removes the directories (child groups first), retrying while the kernel
+     * answers EBUSY (bounded). Idempotent; a failed destroy can be retried.
+     */
+    public synchronized void destroy() throws IOException {
+        if (destroyed) return;
+        kill();
+        GroupRemover remover = new GroupRemover(env.fs(), env.timeouts());
+        IOException failure = null;
+        for (GroupDir d : dirs.all()) {
+            try {
+                remover.removeTree(d.path());
+            } catch (IOException e) {
+                if (failure == null) failure = e;
+                else failure.addSuppressed(e);
+            }
+        }
+        if (failure != null) throw failure;
+        destroyed = true;
+    }
+
+    public synchronized boolean isDestroyed() {
+        return destroyed;
+    }
+
+    /** Same as {@link #destroy()}. */
+    @Override
+    public void close() throws IOException {
+        destroy();
+    }
+
+    private void checkLive() {
+        if (destroyed) throw new IllegalStateException("cgroup " + relativePath() + " was destroyed");
+    }
+
+    @Override
+    public String toString() {
+        return "Cgroup[" + relativePath() + " in " + directories() + "]";
+    }
+}
