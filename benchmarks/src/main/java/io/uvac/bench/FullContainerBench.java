@@ -1,6 +1,5 @@
 package io.uvac.bench;
 
-import io.uvac.namespaces.ContainerProcess;
 import io.uvac.namespaces.ExitStatus;
 import io.uvac.netlink.Ipv4Cidr;
 import io.uvac.netlink.PreparedNetwork;
@@ -20,11 +19,12 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * (e) the full container with its network wired during the timed call, and (f) the same container given a
  * network from a {@link PreparedNetworkPool}, taken before the timed call, so the figure is clone3 + plan +
- * setns. Two pool cases: "pool" takes a network, then waits until the pool has refilled what was taken and
- * the previous container's network is gone, so nothing else runs during the spawn: the pool's best case, as
- * on a machine with a core to spare for the refill. "pool-refilling" spawns as soon as a network is ready,
- * so the refill thread and the kernel's teardown of earlier namespaces work beside every spawn and compete
- * with it for the two CPUs. "fresh" runs back to back like (a) to (d).
+ * setns. Two pool cases: "pool" takes a network, then waits until the pool has refilled what was taken, so the
+ * refill does not run during the spawn: the pool's best case, as on a machine with a core to spare for it.
+ * "pool-refilling" spawns as soon as a network is ready, so the refill thread works beside every spawn and
+ * competes with it for the two CPUs. In all cases the kernel's teardown of earlier containers (namespaces,
+ * veths, memory cgroups) may still be running, as it would in a busy host; "fresh" runs back to back like
+ * (a) to (d).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -38,8 +38,7 @@ public class FullContainerBench {
     private FullContainer container;
     private PreparedNetworkPool pool;
     private PreparedNetwork taken;
-    private String previousVeth;
-    private ContainerProcess started;
+    private FullContainer.Running started;
 
     @Setup(Level.Trial)
     public void open() throws Exception {
@@ -54,41 +53,39 @@ public class FullContainerBench {
         taken = pool.take();
         if (network.equals("pool")) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (pool.ready() < POOL_SIZE || (previousVeth != null && container.host().linkByName(previousVeth).isPresent())) {
-                if (System.nanoTime() > deadline)
-                    throw new IllegalStateException("pool not refilled or " + previousVeth + " not gone in 30 s: " + pool);
-                Thread.sleep(1);
+            while (pool.ready() < POOL_SIZE) {
+                if (System.nanoTime() > deadline) throw new IllegalStateException("pool not refilled in 30 s: " + pool);
+                Thread.sleep(0, 200_000);
             }
         }
-        previousVeth = taken.hostVeth();
     }
 
-    private ContainerProcess spawn() throws Exception {
+    private FullContainer.Running spawn() throws Exception {
         if (pool == null) return container.spawnFresh();
         PreparedNetwork net = taken;
         taken = null;
-        return FullContainer.spawnInto(net);
+        return container.spawnInto(net);
     }
 
     @Benchmark
-    public ContainerProcess spawnToExec() throws Exception {
+    public FullContainer.Running spawnToExec() throws Exception {
         return started = spawn();
     }
 
+    /** The exit is reaped inside the timed call; the group's removal follows in the untimed tear-down. */
     @Benchmark
     public ExitStatus spawnToExit() throws Exception {
-        try (ContainerProcess p = spawn()) {
-            return Checks.exitedZero(p.waitFor(), "/bin/true");
-        }
+        FullContainer.Running r = started = spawn();
+        return Checks.exitedZero(r.waitFor(), "/bin/true");
     }
 
     @TearDown(Level.Invocation)
     public void reap() throws Exception {
-        ContainerProcess p = started;
+        FullContainer.Running r = started;
         started = null;
-        if (p != null) {
-            try (p) {
-                Checks.exitedZero(p.waitFor(), "/bin/true");
+        if (r != null) {
+            try (r) {
+                Checks.exitedZero(r.waitFor(), "/bin/true");
             }
         }
         if (taken != null) { // the timed call failed before using it
@@ -98,7 +95,7 @@ public class FullContainerBench {
     }
 
     @TearDown(Level.Trial)
-    public void close() {
+    public void close() throws Exception {
         if (pool != null) pool.close();
         container.close();
     }

@@ -1,6 +1,5 @@
 package io.uvac.bench;
 
-import io.uvac.namespaces.ContainerProcess;
 import io.uvac.namespaces.ContainerSpec;
 import io.uvac.namespaces.Containers;
 import io.uvac.netlink.Ipv4Cidr;
@@ -50,13 +49,27 @@ public class HeapSizeBench {
         if (spawn.equals("full")) full = new FullContainer('h', Ipv4Cidr.parse("10.217.0.0/16"));
     }
 
+    private FullContainer.Running started;
+
     @TearDown(Level.Trial)
-    public void close() {
+    public void close() throws Exception {
         if (full != null) full.close();
     }
 
-    private ContainerProcess spawnOnce() throws Exception {
-        return full != null ? full.spawnFresh() : Containers.spawn(bare);
+    private FullContainer.Running spawnOnce() throws Exception {
+        return started = full != null ? full.spawnFresh() : new FullContainer.Running(Containers.spawn(bare), null);
+    }
+
+    /** Reaps the child (and removes its group) after every call, outside the timed region. */
+    @TearDown(Level.Invocation)
+    public void reap() throws Exception {
+        FullContainer.Running r = started;
+        started = null;
+        if (r != null) {
+            try (r) {
+                Checks.exitedZero(r.waitFor(), "/bin/true");
+            }
+        }
     }
 
     @Setup(Level.Trial)
@@ -76,19 +89,19 @@ public class HeapSizeBench {
 
     @Benchmark
     @Fork(jvmArgsAppend = {"-Xms64m", "-Xmx64m", "-XX:+AlwaysPreTouch"})
-    public ContainerProcess heap64m(SpawnBench.Reaper reaper) throws Exception {
-        return reaper.started = spawnOnce();
+    public FullContainer.Running heap64m() throws Exception {
+        return spawnOnce();
     }
 
     @Benchmark
     @Fork(jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
-    public ContainerProcess heap2g(SpawnBench.Reaper reaper) throws Exception {
-        return reaper.started = spawnOnce();
+    public FullContainer.Running heap2g() throws Exception {
+        return spawnOnce();
     }
 
     @Benchmark
     @Fork(jvmArgsAppend = {"-Xms8g", "-Xmx8g", "-XX:+AlwaysPreTouch"})
-    public ContainerProcess heap8g(SpawnBench.Reaper reaper) throws Exception {
-        return reaper.started = spawnOnce();
+    public FullContainer.Running heap8g() throws Exception {
+        return spawnOnce();
     }
 }

@@ -38,7 +38,7 @@ public final class Catalog {
     static {
         String[][] cases = {{"none", "(a) no new namespace"}, {"pid", "(b) pid"}, {"net", "(c) net"},
             {"five", "(d) five namespaces"}};
-        String full = "(e) full container: five namespaces, /proc, veth + addresses + route";
+        String full = "(e) full container: five namespaces, /proc, veth + addresses + route, cgroup + memory limit";
         String pooled = "(f) full container, network from the prepared pool (refill caught up)";
         String refilling = "(f) the same, pool refilling beside each spawn";
         for (String[] c : cases) add("SpawnBench.spawnToExec[namespaces=" + c[0] + "]", c[1], Group.UVAC_EXEC);
@@ -51,6 +51,7 @@ public final class Catalog {
         add("FullContainerBench.spawnToExit[network=pool-refilling]", refilling, Group.UVAC_EXIT);
         add("PartsBench.planRendering", "plan rendering (five namespaces, hostname, /proc)", Group.PART);
         add("PartsBench.netnsCreate", "netns create (unshare on a fresh thread, fd kept, closed)", Group.PART);
+        add("CgroupBench.createLimitDestroy", "cgroup create + memory limit + open for spawn + destroy, every hierarchy", Group.PART);
         add("NetworkBench.vethAddressesRoute", "veth + addresses + links up + default route, into an empty netns", Group.PART);
         add("NetworkBench.teardown", "teardown: container gone (last netns reference dropped) until its host veth is gone", Group.PART);
         for (String[] spawn : new String[][] {{"full", "(e) full container"}, {"bare", "no new namespace"}})
