@@ -148,7 +148,17 @@ public final class MarkdownReport {
         BenchResult wiring = byKey.get("NetworkBench.vethAddressesRoute");
         if (wiring != null) md.append("- wiring a veth with addresses and a route into an empty netns: ").append(Format.us(wiring.p50()))
                 .append(" µs (7 netlink requests, a socket opened inside the netns on a helper thread).\n");
+        BenchResult cgroup = byKey.get("CgroupBench.createLimitDestroy");
+        if (cgroup != null) md.append("- a cgroup with a memory limit, created, opened for the spawn and destroyed: ")
+                .append(Format.us(cgroup.p50())).append(" µs (one directory per v1 hierarchy plus cgroup2 on this host).\n");
         BenchResult full = byKey.get(Targets.FULL_EXEC), pooled = byKey.get(Targets.POOL_EXEC);
+        if (full != null && create != null && wiring != null && cgroup != null && five != null)
+            md.append("- (e) to exec, ").append(Format.us(full.p50())).append(" µs, against its parts: netns ")
+                    .append(Format.us(create.p50())).append(" + wiring ").append(Format.us(wiring.p50())).append(" + cgroup ")
+                    .append(Format.us(cgroup.p50())).append(" + a spawn like (d) without its netns ")
+                    .append(Format.us(Math.max(0, five.p50() - (net.p50() - none.p50())))).append(" = ")
+                    .append(Format.us(create.p50() + wiring.p50() + cgroup.p50() + Math.max(0, five.p50() - (net.p50() - none.p50()))))
+                    .append(" µs (the cgroup part includes its destroy, which (e) does after the timed call).\n");
         if (full != null && pooled != null)
             md.append("- the prepared pool takes the full container from ").append(Format.us(full.p50())).append(" to ")
                     .append(Format.us(pooled.p50())).append(" µs to exec (").append(Format.ratio(full.p50() / pooled.p50()))
