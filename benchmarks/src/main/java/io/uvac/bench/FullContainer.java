@@ -74,6 +74,22 @@ final class FullContainer implements AutoCloseable {
 
     /** Creates the group, spawns into it and into {@code net}, and closes {@code net}: the container holds it now. */
     Running spawnInto(PreparedNetwork net) throws IOException {
+        return spawnInto(net, true);
+    }
+
+    /**
+     * {@code withCgroup} false: the same container without its group, to show what the group costs; then
+     * {@code net} stays open, so one namespace can serve many containers.
+     */
+    Running spawnInto(PreparedNetwork net, boolean withCgroup) throws IOException {
+        if (!withCgroup) {
+            return new Running(Containers.spawn(ContainerSpec.builder()
+                    .command("/bin/true")
+                    .namespaces(WITHOUT_NET)
+                    .networkNamespace(net.netns())
+                    .mount(Mount.proc("/proc"))
+                    .build()), null);
+        }
         try (net) {
             Cgroup group = cgroups.create(kind + Long.toString(groups++, 36), LIMITS);
             try (SpawnAttachment attach = group.openForSpawn()) {

@@ -22,7 +22,10 @@ import org.openjdk.jmh.annotations.TearDown;
  * setns. Two pool cases: "pool" takes a network, then waits until the pool has refilled what was taken, so the
  * refill does not run during the spawn: the pool's best case, as on a machine with a core to spare for it.
  * "pool-refilling" spawns as soon as a network is ready, so the refill thread works beside every spawn and
- * competes with it for the two CPUs. In all cases the kernel's teardown of earlier containers (namespaces,
+ * competes with it for the two CPUs. "pool-no-cgroup" is "pool" without the cgroup: clone3, the plan and the
+ * setns alone, the figure the pool target is about. "one-netns-no-cgroup" spawns every container into one
+ * long-lived prepared namespace, so no namespace is made or destroyed per spawn: the same work as
+ * "pool-no-cgroup" without the kernel's per-namespace churn around it. In all cases the kernel's teardown of earlier containers (namespaces,
  * veths, memory cgroups) may still be running, as it would in a busy host; "fresh" runs back to back like
  * (a) to (d).
  */
@@ -32,17 +35,20 @@ import org.openjdk.jmh.annotations.TearDown;
 public class FullContainerBench {
     private static final int POOL_SIZE = 8;
 
-    @Param({"fresh", "pool", "pool-refilling"})
+    @Param({"fresh", "pool", "pool-refilling", "pool-no-cgroup", "one-netns-no-cgroup"})
     public String network;
 
     private FullContainer container;
     private PreparedNetworkPool pool;
     private PreparedNetwork taken;
+    private PreparedNetwork shared;
     private FullContainer.Running started;
 
     @Setup(Level.Trial)
     public void open() throws Exception {
         container = new FullContainer('f', Ipv4Cidr.parse("10.213.0.0/16"));
+        if (network.startsWith("one-netns"))
+            shared = PreparedNetwork.create(container.host(), "uvac" + ProcessHandle.current().pid() + "s", Ipv4Cidr.parse("10.218.0.0/30"));
         if (network.startsWith("pool"))
             pool = PreparedNetworkPool.builder().size(POOL_SIZE).addresses(Ipv4Cidr.parse("10.214.0.0/16")).build();
     }
@@ -51,7 +57,7 @@ public class FullContainerBench {
     public void takeFromPool() throws Exception {
         if (pool == null) return;
         taken = pool.take();
-        if (network.equals("pool")) {
+        if (!network.equals("pool-refilling")) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (pool.ready() < POOL_SIZE) {
                 if (System.nanoTime() > deadline) throw new IllegalStateException("pool not refilled in 30 s: " + pool);
@@ -61,10 +67,14 @@ public class FullContainerBench {
     }
 
     private FullContainer.Running spawn() throws Exception {
+        if (shared != null) return container.spawnInto(shared, false);
         if (pool == null) return container.spawnFresh();
         PreparedNetwork net = taken;
         taken = null;
-        return container.spawnInto(net);
+        if (!network.equals("pool-no-cgroup")) return container.spawnInto(net, true);
+        try (net) {
+            return container.spawnInto(net, false);
+        }
     }
 
     @Benchmark
@@ -97,6 +107,7 @@ public class FullContainerBench {
     @TearDown(Level.Trial)
     public void close() throws Exception {
         if (pool != null) pool.close();
+        if (shared != null) shared.close();
         container.close();
     }
 }

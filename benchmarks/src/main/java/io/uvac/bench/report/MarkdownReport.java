@@ -163,6 +163,16 @@ public final class MarkdownReport {
             md.append("- the prepared pool takes the full container from ").append(Format.us(full.p50())).append(" to ")
                     .append(Format.us(pooled.p50())).append(" µs to exec (").append(Format.ratio(full.p50() / pooled.p50()))
                     .append(" faster): netns creation and wiring leave the spawn path.\n");
+        BenchResult noCgroup = byKey.get("FullContainerBench.spawnToExec[network=pool-no-cgroup]");
+        if (pooled != null && noCgroup != null)
+            md.append("- from the pool without the cgroup the spawn takes ").append(Format.us(noCgroup.p50()))
+                    .append(" µs: the cgroup accounts for ").append(Format.us(pooled.p50() - noCgroup.p50()))
+                    .append(" µs of (f)'s ").append(Format.us(pooled.p50())).append(".\n");
+        BenchResult oneNetns = byKey.get("FullContainerBench.spawnToExec[network=one-netns-no-cgroup]");
+        if (noCgroup != null && oneNetns != null)
+            md.append("- the same spawn into one long-lived netns takes ").append(Format.us(oneNetns.p50()))
+                    .append(" µs: a fresh namespace per container (made by the pool, freed by the kernel after each exit)"
+                            + " still costs the spawn ").append(Format.us(noCgroup.p50() - oneNetns.p50())).append(" µs.\n");
         BenchResult teardown = byKey.get("NetworkBench.teardown");
         if (teardown != null) md.append("- teardown, from the last reference to the netns until the host veth is gone: ")
                 .append(Format.us(teardown.p50())).append(" µs (the kernel's cleanup_net worker; not on the spawn path).\n");
