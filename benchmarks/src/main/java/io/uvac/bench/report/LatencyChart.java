@@ -27,10 +27,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * A curve further left is faster; its height at a time is the share of spawns done by then.
  */
 public final class LatencyChart {
-    private static final int WIDTH = 1500, PANEL_HEIGHT = 480, POINTS = 400;
+    private static final int WIDTH = 1700, PANEL_HEIGHT = 500, POINTS = 400;
     /** Solid cool colours for uvac, dashed warm and neutral ones for the rest, all legible on white. */
     private static final Color[] UVAC_COLORS = {new Color(0x1f77b4), new Color(0x2ca02c), new Color(0x17becf),
-        new Color(0x000080), new Color(0x006400), new Color(0x9467bd)};
+        new Color(0x000080), new Color(0x006400), new Color(0x9467bd), new Color(0x4b0082), new Color(0x00a087),
+        new Color(0x6b8e23), new Color(0x708090)};
     private static final Color[] OTHER_COLORS = {new Color(0xd62728), new Color(0xff7f0e), new Color(0x8c564b),
         new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x000000)};
 
