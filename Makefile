@@ -1,4 +1,5 @@
-# uvac: `make` builds, `make test` runs the whole suite (root for the kernel tests), `make clean`.
+# uvac: `make` builds, `make test` runs the whole suite (root for the kernel tests), `make bench` measures
+# spawn latency against peer runtimes (root, under 10 minutes), `make clean`.
 # Every target finds a JDK >= 22 by itself (scripts/find-jdk: JAVA_HOME, then /usr/lib/jvm).
 SHELL := /bin/bash
 JDK := $(shell scripts/find-jdk)
@@ -7,7 +8,7 @@ ifeq ($(JDK),)
 $(error no JDK >= 22 found; see the message above)
 endif
 
-.PHONY: all build test soak clean jdk rootfs
+.PHONY: all build test soak bench clean jdk rootfs
 all: build
 
 jdk:
@@ -34,6 +35,11 @@ soak: build
 	$(MVN) install -Duvac.soak.lifecycles=$(SOAK_LIFECYCLES) -Duvac.soak.kills=$(SOAK_KILLS) \
 	  -Dtest=LifecycleSoakTest -Dit.test=LauncherKillSoakIT -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false
 	@cat soak/target/soak-figures.txt launcher/target/kill-soak-figures.txt 2>/dev/null || true
+
+# JMH against unshare, bwrap, runc and crun; installs missing peers from Debian's packages; writes
+# benchmarks/results/ (JSON, markdown table, PNG chart) and the table in benchmarks/README.md.
+bench:
+	JAVA_HOME=$(JDK) benchmarks/run-bench
 
 # A small root filesystem for `uva_container run --rootfs rootfs` (busybox-static from Debian, git-ignored).
 rootfs:

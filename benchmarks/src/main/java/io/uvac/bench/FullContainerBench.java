@@ -1,0 +1,113 @@
+package io.uvac.bench;
+
+import io.uvac.namespaces.ExitStatus;
+import io.uvac.netlink.Ipv4Cidr;
+import io.uvac.netlink.PreparedNetwork;
+import io.uvac.netlink.PreparedNetworkPool;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * (e) the full container with its network wired during the timed call, and (f) the same container given a
+ * network from a {@link PreparedNetworkPool}, taken before the timed call, so the figure is clone3 + plan +
+ * setns. Two pool cases: "pool" takes a network, then waits until the pool has refilled what was taken, so the
+ * refill does not run during the spawn: the pool's best case, as on a machine with a core to spare for it.
+ * "pool-refilling" spawns as soon as a network is ready, so the refill thread works beside every spawn and
+ * competes with it for the two CPUs. "pool-no-cgroup" is "pool" without the cgroup: clone3, the plan and the
+ * setns alone, the figure the pool target is about. "one-netns-no-cgroup" spawns every container into one
+ * long-lived prepared namespace, so no namespace is made or destroyed per spawn: the same work as
+ * "pool-no-cgroup" without the kernel's per-namespace churn around it. In all cases the kernel's teardown of earlier containers (namespaces,
+ * veths, memory cgroups) may still be running, as it would in a busy host; "fresh" runs back to back like
+ * (a) to (d).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class FullContainerBench {
+    private static final int POOL_SIZE = 8;
+
+    @Param({"fresh", "pool", "pool-refilling", "pool-no-cgroup", "one-netns-no-cgroup"})
+    public String network;
+
+    private FullContainer container;
+    private PreparedNetworkPool pool;
+    private PreparedNetwork taken;
+    private PreparedNetwork shared;
+    private FullContainer.Running started;
+
+    @Setup(Level.Trial)
+    public void open() throws Exception {
+        container = new FullContainer('f', Ipv4Cidr.parse("10.213.0.0/16"));
+        if (network.startsWith("one-netns"))
+            shared = PreparedNetwork.create(container.host(), "uvac" + ProcessHandle.current().pid() + "s", Ipv4Cidr.parse("10.218.0.0/30"));
+        if (network.startsWith("pool"))
+            pool = PreparedNetworkPool.builder().size(POOL_SIZE).addresses(Ipv4Cidr.parse("10.214.0.0/16")).build();
+    }
+
+    @Setup(Level.Invocation)
+    public void takeFromPool() throws Exception {
+        if (pool == null) return;
+        taken = pool.take();
+        if (!network.equals("pool-refilling")) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (pool.ready() < POOL_SIZE) {
+                if (System.nanoTime() > deadline) throw new IllegalStateException("pool not refilled in 30 s: " + pool);
+                Thread.sleep(0, 200_000);
+            }
+        }
+    }
+
+    private FullContainer.Running spawn() throws Exception {
+        if (shared != null) return container.spawnInto(shared, false);
+        if (pool == null) return container.spawnFresh();
+        PreparedNetwork net = taken;
+        taken = null;
+        if (!network.equals("pool-no-cgroup")) return container.spawnInto(net, true);
+        try (net) {
+            return container.spawnInto(net, false);
+        }
+    }
+
+    @Benchmark
+    public FullContainer.Running spawnToExec() throws Exception {
+        return started = spawn();
+    }
+
+    /** The exit is reaped inside the timed call; the group's removal follows in the untimed tear-down. */
+    @Benchmark
+    public ExitStatus spawnToExit() throws Exception {
+        FullContainer.Running r = started = spawn();
+        return Checks.exitedZero(r.waitFor(), "/bin/true");
+    }
+
+    @TearDown(Level.Invocation)
+    public void reap() throws Exception {
+        FullContainer.Running r = started;
+        started = null;
+        if (r != null) {
+            try (r) {
+                Checks.exitedZero(r.waitFor(), "/bin/true");
+            }
+        }
+        if (taken != null) { // the timed call failed before using it
+            taken.close();
+            taken = null;
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void close() throws Exception {
+        if (pool != null) pool.close();
+        if (shared != null) shared.close();
+        container.close();
+    }
+}
