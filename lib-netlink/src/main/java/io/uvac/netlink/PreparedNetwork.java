@@ -43,7 +43,7 @@ public final class PreparedNetwork implements AutoCloseable {
      * (usually the caller's own, {@link RtNetlink#open()}); {@code subnet} a network of at least 4 addresses,
      * of which the host end takes the first host address and the container the second.
      *
-     * @throws NetlinkException.AlreadyExists when a link called {@code hostVeth} exists already
+     * @throws ErrnoException.AlreadyExists when a link called {@code hostVeth} exists already
      */
     public static PreparedNetwork create(RtNetlink host, String hostVeth, Ipv4Cidr subnet) throws ErrnoException {
         checkArguments(host, hostVeth, subnet);
@@ -89,7 +89,7 @@ public final class PreparedNetwork implements AutoCloseable {
             if (vethCreated) {
                 try {
                     host.linkDel(hostVeth);
-                } catch (NetlinkException.NotFound gone) {
+                } catch (ErrnoException.NotFound gone) {
                     // already gone with the namespace
                 } catch (ErrnoException | RuntimeException cleanup) {
                     e.addSuppressed(cleanup);

@@ -184,7 +184,7 @@ public final class PreparedNetworkPool implements AutoCloseable {
             nextIndex = (nextIndex + 1) % capacity;
             try {
                 return PreparedNetwork.create(host, vethName(pid, index), range.subnet(30, index));
-            } catch (NetlinkException.AlreadyExists taken) {
+            } catch (ErrnoException.AlreadyExists taken) {
                 // the host end of an earlier round is still alive; try the next index
             }
         }
@@ -232,7 +232,7 @@ public final class PreparedNetworkPool implements AutoCloseable {
             try {
                 host.linkDel(link.index());
                 removed.add(link.name());
-            } catch (NetlinkException.NotFound gone) {
+            } catch (ErrnoException.NotFound gone) {
                 // went with its namespace meanwhile
             }
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.uvac.sys.ErrnoException;
 import io.uvac.sys.Fd;
 import io.uvac.sys.internal.NamespaceThreads;
 import io.uvac.sys.testing.Privileged;
@@ -193,7 +194,7 @@ class PreparedNetworkPoolTest {
         try (Fd elsewhere = NamespaceThreads.newNetworkNamespace()) {
             host.vethAdd("uvt-taken", "eth0", elsewhere);
             Fd netns = NamespaceThreads.newNetworkNamespace();
-            assertThrows(NetlinkException.AlreadyExists.class,
+            assertThrows(ErrnoException.AlreadyExists.class,
                     () -> PreparedNetwork.wire(host, netns, "uvt-taken", Ipv4Cidr.parse("10.202.2.0/30")));
             assertFalse(netns.isOpen(), "closed by the failed wire");
             assertTrue(host.linkByName("uvt-taken").isPresent(), "the existing link is not the failed call's to delete");
