@@ -30,12 +30,14 @@ public final class PreparedNetwork implements AutoCloseable {
 
     private final Fd netns;
     private final String hostVeth;
-    private final Ipv4Cidr subnet;
+    private final Ipv4Cidr container;
+    private final Inet4Address host;
 
-    private PreparedNetwork(Fd netns, String hostVeth, Ipv4Cidr subnet) {
+    private PreparedNetwork(Fd netns, String hostVeth, Ipv4Cidr container, Inet4Address host) {
         this.netns = netns;
         this.hostVeth = hostVeth;
-        this.subnet = subnet;
+        this.container = container;
+        this.host = host;
     }
 
     /**
@@ -61,8 +63,24 @@ public final class PreparedNetwork implements AutoCloseable {
             netns.close();
             throw e;
         }
-        int prefix = subnet.prefixLength();
-        Inet4Address hostAddress = subnet.host(1), containerAddress = subnet.host(2);
+        return wire(host, netns, hostVeth, Ipv4Cidr.of(subnet.host(2), subnet.prefixLength()), subnet.host(1));
+    }
+
+    /**
+     * Creates a namespace and wires it with chosen addresses: {@code container} is the address of
+     * {@value #PEER} with its prefix length (e.g. {@code 10.0.9.5/24}), {@code hostAddress} another address of the
+     * same subnet for the host end. What {@code uva_container run --ip} needs.
+     */
+    public static PreparedNetwork create(RtNetlink host, String hostVeth, Ipv4Cidr container, Inet4Address hostAddress)
+            throws ErrnoException {
+        checkAddresses(host, hostVeth, container, hostAddress);
+        return wire(host, NamespaceThreads.newNetworkNamespace(), hostVeth, container, hostAddress);
+    }
+
+    private static PreparedNetwork wire(RtNetlink host, Fd netns, String hostVeth, Ipv4Cidr container,
+                                        Inet4Address hostAddress) throws ErrnoException {
+        int prefix = container.prefixLength();
+        Inet4Address containerAddress = container.address();
         boolean vethCreated = false;
         try {
             host.vethAdd(hostVeth, PEER, netns);
@@ -81,7 +99,7 @@ public final class PreparedNetwork implements AutoCloseable {
                 inside.linkSetUp("lo");
                 inside.routeAddDefault(hostAddress);
             }
-            return new PreparedNetwork(netns, hostVeth, subnet);
+            return new PreparedNetwork(netns, hostVeth, container, hostAddress);
         } catch (ErrnoException | RuntimeException e) {
             netns.close();
             // The namespace's death would take the veth with it, but asynchronously: deleting it now frees the
@@ -99,6 +117,15 @@ public final class PreparedNetwork implements AutoCloseable {
         }
     }
 
+    private static void checkAddresses(RtNetlink host, String hostVeth, Ipv4Cidr container, Inet4Address hostAddress) {
+        RtNetlink.requireName(hostVeth);
+        Objects.requireNonNull(host, "host");
+        Ipv4Cidr net = container.network();
+        if (net.prefixLength() > 30) throw new IllegalArgumentException("subnet " + net + " has no room for a host and a container");
+        if (!net.contains(hostAddress) || hostAddress.equals(container.address()))
+            throw new IllegalArgumentException("host address " + hostAddress.getHostAddress() + " must be another address of " + net);
+    }
+
     private static void checkArguments(RtNetlink host, String hostVeth, Ipv4Cidr subnet) {
         RtNetlink.requireName(hostVeth);
         if (!subnet.isNetwork() || subnet.prefixLength() > 30)
@@ -113,13 +140,13 @@ public final class PreparedNetwork implements AutoCloseable {
     public String hostVeth() { return hostVeth; }
 
     /** The /30 (or larger) network of the link. */
-    public Ipv4Cidr subnet() { return subnet; }
+    public Ipv4Cidr subnet() { return container.network(); }
 
     /** The host end's address: the container's gateway. */
-    public Inet4Address hostAddress() { return subnet.host(1); }
+    public Inet4Address hostAddress() { return host; }
 
     /** The address of {@value #PEER} inside. */
-    public Inet4Address containerAddress() { return subnet.host(2); }
+    public Inet4Address containerAddress() { return container.address(); }
 
     /**
      * Closes the namespace fd. Once no process is in the namespace either, the kernel destroys it and the veth
@@ -133,6 +160,6 @@ public final class PreparedNetwork implements AutoCloseable {
     @Override
     public String toString() {
         return "PreparedNetwork[" + hostVeth + " " + hostAddress().getHostAddress() + " <-> " + PEER + " "
-                + containerAddress().getHostAddress() + "/" + subnet.prefixLength() + ", " + netns + "]";
+                + containerAddress().getHostAddress() + "/" + container.prefixLength() + ", " + netns + "]";
     }
 }

@@ -138,7 +138,7 @@ final class Recorder {
                 .env("LANG", "C.UTF-8")
                 .env("HOSTNAME", name)
                 .namespaces(EnumSet.of(Namespace.MOUNT, Namespace.UTS, Namespace.IPC, Namespace.PID))
-                .networkNamespace(network.namespace().fd())
+                .networkNamespace(network.netns())
                 .hostname(name)
                 .mount(Mount.bind(dir.resolve("tmp"), "/tmp", false))
                 .mount(Mount.bind(dir.resolve("hosts"), "/etc/hosts", true))

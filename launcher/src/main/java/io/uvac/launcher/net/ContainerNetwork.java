@@ -1,36 +1,23 @@
 package io.uvac.launcher.net;
 
-import io.uvac.namespaces.NetworkNamespace;
 import io.uvac.netlink.Ipv4Cidr;
+import io.uvac.netlink.PreparedNetwork;
 import io.uvac.netlink.RtNetlink;
 import io.uvac.sys.ErrnoException;
+import io.uvac.sys.Fd;
 import java.io.IOException;
 import java.net.Inet4Address;
 
 /**
- * A container's network, made before its process: a fresh netns holding {@code eth0} (container address,
- * default route via the host end) and {@code lo}, and the host end of the veth pair with the first address
- * of the subnet. Equivalent to:
- * <pre>
- * ip netns add N; ip link add HOST type veth peer name eth0 netns N
- * ip addr add 10.200.1.1/30 dev HOST; ip link set HOST up
- * ip -n N link set lo up; ip -n N addr add 10.200.1.2/30 dev eth0; ip -n N link set eth0 up
- * ip -n N route add default via 10.200.1.1
- * </pre>
- * The pair dies with the namespace: once the container has joined, {@link #close()} drops this side's hold
- * and the kernel removes the veth when the container's last process exits.
+ * A container's network, made before its process (lib-netlink's {@link PreparedNetwork}): a fresh netns with
+ * {@code eth0} and {@code lo} up, the container's address and a default route via the host end, which has
+ * its own address in the same subnet. The pair dies with the namespace; {@link #destroy()} removes it now.
  */
 public final class ContainerNetwork implements AutoCloseable {
-    private final NetworkNamespace netns;
-    private final String hostInterface;
-    private final Ipv4Cidr container;
-    private final Inet4Address host;
+    private final PreparedNetwork net;
 
-    private ContainerNetwork(NetworkNamespace netns, String hostInterface, Ipv4Cidr container, Inet4Address host) {
-        this.netns = netns;
-        this.hostInterface = hostInterface;
-        this.container = container;
-        this.host = host;
+    private ContainerNetwork(PreparedNetwork net) {
+        this.net = net;
     }
 
     /** The usual split of a subnet: the host end takes its first address, the container its second. */
@@ -43,52 +30,21 @@ public final class ContainerNetwork implements AutoCloseable {
      * @param host      the host end's address, inside the same subnet
      */
     public static ContainerNetwork create(String hostInterface, Ipv4Cidr container, Inet4Address host) throws IOException {
-        if (container.prefixLength() > 30)
-            throw new IllegalArgumentException("subnet " + container + " has no room for a host and a container");
-        if (!container.network().contains(host) || host.equals(container.address()))
-            throw new IllegalArgumentException("host address " + host.getHostAddress() + " must be another address of " + container.network());
-        int prefix = container.prefixLength();
-        NetworkNamespace netns = NetworkNamespace.create();
-        boolean linkMade = false;
         try (RtNetlink hostSide = RtNetlink.open()) {
-            hostSide.vethAdd(hostInterface, "eth0", netns.fd());
-            linkMade = true;
-            int hostIndex = hostSide.linkByName(hostInterface).orElseThrow(
-                    () -> new IOException("veth " + hostInterface + " vanished right after creation")).index();
-            hostSide.addrAdd(hostIndex, host, prefix);
-            hostSide.linkSetUp(hostIndex);
-            try (RtNetlink inside = RtNetlink.openIn(netns.fd())) {
-                inside.linkSetUp("lo");
-                int eth0 = inside.linkByName("eth0").orElseThrow(() -> new IOException("eth0 missing in the new netns")).index();
-                inside.addrAdd(eth0, container.address(), prefix);
-                inside.linkSetUp(eth0);
-                inside.routeAddDefault(host);
-            }
-            return new ContainerNetwork(netns, hostInterface, container, host);
-        } catch (IOException | RuntimeException e) {
-            if (linkMade) deleteQuietly(hostInterface, e);
-            netns.close();
-            throw e;
+            return new ContainerNetwork(PreparedNetwork.create(hostSide, hostInterface, container, host));
         }
     }
 
-    private static void deleteQuietly(String name, Throwable cause) {
-        try (RtNetlink host = RtNetlink.open()) {
-            host.linkDel(name);
-        } catch (IOException | RuntimeException e) {
-            cause.addSuppressed(e);
-        }
-    }
+    /** The namespace the container joins. */
+    public Fd netns() { return net.netns(); }
 
-    public NetworkNamespace namespace() { return netns; }
+    public String hostInterface() { return net.hostVeth(); }
 
-    public String hostInterface() { return hostInterface; }
+    public Inet4Address hostAddress() { return net.hostAddress(); }
 
-    public Inet4Address hostAddress() { return host; }
+    public Inet4Address containerAddress() { return net.containerAddress(); }
 
-    public Inet4Address containerAddress() { return container.address(); }
-
-    public Ipv4Cidr subnet() { return container.network(); }
+    public Ipv4Cidr subnet() { return net.subnet(); }
 
     /**
      * Deletes the host end now (taking the peer along) instead of waiting for the namespace to die. Returns
@@ -96,18 +52,18 @@ public final class ContainerNetwork implements AutoCloseable {
      */
     public boolean destroy() throws IOException {
         try (RtNetlink host = RtNetlink.open()) {
-            if (host.linkByName(hostInterface).isEmpty()) return false;
-            host.linkDel(hostInterface);
+            if (host.linkByName(net.hostVeth()).isEmpty()) return false;
+            host.linkDel(net.hostVeth());
             return true;
         } catch (ErrnoException.NotFound gone) {
             return false; // deleted between the lookup and the delete
         } finally {
-            netns.close();
+            net.close();
         }
     }
 
     @Override
     public void close() {
-        netns.close();
+        net.close();
     }
 }

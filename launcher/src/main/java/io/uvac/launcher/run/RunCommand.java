@@ -273,7 +273,7 @@ public final class RunCommand implements Callable<Integer> {
             plan.env().forEach(b::env);
             if (plan.rootfs() != null) b.rootfs(plan.rootfs());
             if (plan.workdir() != null) b.workingDirectory(plan.workdir());
-            if (network != null) b.networkNamespace(network.namespace().fd());
+            if (network != null) b.networkNamespace(network.netns());
             return b;
         }
 
