@@ -139,6 +139,17 @@ class RunCommandIT {
     }
 
     @Test
+    void initReapsOrphansAndIsPidOne() throws Exception {
+        // Without --init, sh would be pid 1 and its orphaned sleep a zombie ("Z") until the end.
+        Result r = run("run", "--rootfs", ROOTFS.toString(), "--init", "--no-tty", "--", "sh", "-c",
+                "(sleep 0.1 &); sleep 0.5; ps -o pid,stat,comm").ok();
+        List<String> lines = List.of(r.out().split("\n"));
+        assertTrue(lines.stream().anyMatch(l -> l.matches("\\s*1 \\S+\\s+\\S*uvac-init")), r.out());
+        assertTrue(lines.stream().noneMatch(l -> l.matches("\\s*\\d+ Z.*")), "no zombie: " + r.out());
+        assertEquals(3, run("run", "--rootfs", ROOTFS.toString(), "--init", "--no-tty", "--", "sh", "-c", "exit 3").code());
+    }
+
+    @Test
     void withoutRootfsKeepsHostTreeWithOwnProcAndTmp() throws Exception {
         Path marker = Files.createTempFile(Path.of("/tmp"), "uvac-host-", ".marker");
         try {

@@ -42,7 +42,8 @@ public record ContainerSpec(
         List<Fd> cgroupProcs,
         Optional<Fd> cgroupInto,
         int parentDeathSignal,
-        boolean noNewPrivileges) {
+        boolean noNewPrivileges,
+        boolean init) {
 
     /** PATH for containers whose environment names none. */
     public static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -113,6 +114,7 @@ public record ContainerSpec(
         private Fd cgroupInto;
         private int parentDeathSignal;
         private boolean noNewPrivileges = true;
+        private boolean init;
 
         private Builder() {}
 
@@ -176,12 +178,18 @@ public record ContainerSpec(
         /** {@code PR_SET_NO_NEW_PRIVS}; on by default. */
         public Builder noNewPrivileges(boolean on) { this.noNewPrivileges = on; return this; }
 
+        /**
+         * Run uvac-init as PID 1 with the command as its child (docker's {@code --init}): it reaps orphaned
+         * zombies, forwards SIGHUP/INT/QUIT/USR1/USR2/TERM/WINCH, and exits with the command's status.
+         */
+        public Builder init(boolean on) { this.init = on; return this; }
+
         public ContainerSpec build() {
             return new ContainerSpec(command, environment, namespaces, Optional.ofNullable(hostname),
                     Optional.ofNullable(workingDirectory), Optional.ofNullable(rootfs), mounts,
                     Optional.ofNullable(stdin), Optional.ofNullable(stdout), Optional.ofNullable(stderr), newSession, controllingTerminal,
                     Optional.ofNullable(networkNamespace), cgroupProcs, Optional.ofNullable(cgroupInto),
-                    parentDeathSignal, noNewPrivileges);
+                    parentDeathSignal, noNewPrivileges, init);
         }
     }
 }

@@ -46,6 +46,25 @@ class Pid1SemanticsTest {
     }
 
     @Test
+    void withInitOrphansAreReapedSignalsForwardedAndTheStatusPassedOn() throws Exception {
+        ContainerSpec.Builder spec = ContainerSpec.builder()
+                .command("/bin/sh", "-c", "(/bin/sleep 0.1 &); trap 'exit 7' TERM; sleep 60 & wait")
+                .namespaces(EnumSet.of(Namespace.PID, Namespace.MOUNT, Namespace.UTS, Namespace.IPC)).init(true);
+        try (ContainerProcess p = Containers.spawn(spec.build())) {
+            // The orphaned sleep is reparented to uvac-init, which reaps it: no zombie appears.
+            assertEquals(-1, awaitZombieChild(p.pid(), Duration.ofSeconds(1)), "uvac-init left a zombie");
+            Thread.sleep(300); // the orphan has ended by now (0.1 s) and was reaped
+            assertEquals(-1, awaitZombieChild(p.pid(), Duration.ofMillis(200)));
+            // SIGTERM from outside reaches the command through uvac-init (a bare PID 1 sh would ignore it).
+            p.signal(15);
+            assertEquals(new ExitStatus.Exited(7), p.waitFor(Duration.ofSeconds(10)).orElseThrow());
+        }
+        try (ContainerProcess p = Containers.spawn(spec.command("/no/such/program").build())) {
+            assertEquals(new ExitStatus.Exited(127), p.waitFor(Duration.ofSeconds(10)).orElseThrow());
+        }
+    }
+
+    @Test
     void theEmbeddingProgramsOwnChildrenAreNeverReapedByTheLibrary() throws Exception {
         Process own = new ProcessBuilder("/bin/sh", "-c", "exit 42").start();
         for (int i = 0; i < 50; i++) {

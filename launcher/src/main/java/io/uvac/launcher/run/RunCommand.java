@@ -88,6 +88,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", description = "Working directory inside (absolute).")
     String workdir;
 
+    @Option(names = "--init", description = "Run uvac-init as PID 1: it reaps orphaned zombies and forwards signals to CMD.")
+    boolean init;
+
     @Option(names = {"-t", "--tty"}, negatable = true, description = "Allocate a pty (default: when stdin is a terminal).")
     Boolean tty;
 
@@ -167,7 +170,7 @@ public final class RunCommand implements Callable<Integer> {
         if (!(stopTimeout >= 0 && stopTimeout <= MAX_STOP_TIMEOUT_SECONDS))
             throw new LauncherException("--stop-timeout must be 0 to " + MAX_STOP_TIMEOUT_SECONDS + " seconds, got " + stopTimeout);
         Resources limits = Limits.parse(memory, cpus, cpuset, pids);
-        return new RunPlan(n, host, root, cmd, environment, workdir, vols, ports, address, hostAddress, limits, useTty,
+        return new RunPlan(n, host, root, cmd, environment, workdir, vols, ports, address, hostAddress, limits, init, useTty,
                 ResourceNames.hostInterface(pid, 1), Duration.ofMillis((long) (stopTimeout * 1000)));
     }
 
@@ -185,7 +188,7 @@ public final class RunCommand implements Callable<Integer> {
     /** The validated request. */
     record RunPlan(String name, String hostname, Path rootfs, List<String> command, Map<String, String> env,
                    String workdir, List<Volume> volumes, List<Publish> ports, Ipv4Cidr address,
-                   Inet4Address hostAddress, Resources limits, boolean tty, String hostInterface, Duration stopTimeout) {
+                   Inet4Address hostAddress, Resources limits, boolean init, boolean tty, String hostInterface, Duration stopTimeout) {
 
         List<Mount> mounts() {
             List<Mount> m = new ArrayList<>();
@@ -269,7 +272,8 @@ public final class RunCommand implements Callable<Integer> {
                     .namespaces(plan.namespaces())
                     .hostname(plan.hostname())
                     .mounts(plan.mounts())
-                    .parentDeathSignal(signal_h.SIGKILL);
+                    .parentDeathSignal(signal_h.SIGKILL)
+                    .init(plan.init());
             plan.env().forEach(b::env);
             if (plan.rootfs() != null) b.rootfs(plan.rootfs());
             if (plan.workdir() != null) b.workingDirectory(plan.workdir());

@@ -12,6 +12,8 @@ import io.uvac.sys.raw.sched_h;
 import io.uvac.sys.raw.signal_h;
 import io.uvac.sys.raw.sys_prctl_h;
 import io.uvac.sys.raw.unistd_h;
+import io.uvac.sys.raw.fcntl_h;
+import io.uvac.sys.spawn.InitProgram;
 import io.uvac.sys.spawn.RawStep;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -155,12 +157,27 @@ public final class PlanBuilder {
     private void execve() {
         List<String> cmd = spec.command();
         String path = Executables.resolve(cmd.get(0), spec.path(), spec.rootfs());
-        MemorySegment argv = arena.allocate(ValueLayout.ADDRESS, cmd.size() + 1L);
-        for (int i = 0; i < cmd.size(); i++) argv.setAtIndex(ValueLayout.ADDRESS, i, arena.allocateFrom(cmd.get(i)));
         List<String> env = spec.environment();
         MemorySegment envp = arena.allocate(ValueLayout.ADDRESS, env.size() + 1L);
         for (int i = 0; i < env.size(); i++) envp.setAtIndex(ValueLayout.ADDRESS, i, arena.allocateFrom(env.get(i)));
-        add("execve", path, SYS_execve, cstr(path), argv.address(), envp.address());
+        if (spec.init()) {
+            // uvac-init PATH ARG...: it execs PATH itself, so it gets the resolved path, then the command's argv.
+            List<String> initArgv = new java.util.ArrayList<>();
+            initArgv.add("uvac-init");
+            initArgv.add(path);
+            initArgv.addAll(cmd.subList(1, cmd.size()));
+            int memfd = InitProgram.memfd().get();
+            add("execveat", "uvac-init (memfd " + memfd + ") " + path, SYS_execveat, memfd, cstr(""),
+                    argv(initArgv).address(), envp.address(), fcntl_h.AT_EMPTY_PATH);
+            return;
+        }
+        add("execve", path, SYS_execve, cstr(path), argv(cmd).address(), envp.address());
+    }
+
+    private MemorySegment argv(List<String> args) {
+        MemorySegment argv = arena.allocate(ValueLayout.ADDRESS, args.size() + 1L);
+        for (int i = 0; i < args.size(); i++) argv.setAtIndex(ValueLayout.ADDRESS, i, arena.allocateFrom(args.get(i)));
+        return argv;
     }
 
     private long cstr(String s) {

@@ -14,6 +14,8 @@ public final class sys_mman_h {
 
     public static final int PROT_NONE = 0, PROT_READ = 1, PROT_WRITE = 2, PROT_EXEC = 4;
     public static final int MAP_SHARED = 0x01, MAP_PRIVATE = 0x02, MAP_ANONYMOUS = 0x20;
+    /** memfd_create(2) flags. */
+    public static final int MFD_CLOEXEC = 1, MFD_ALLOW_SEALING = 2;
 
     private static final class mmap$ {
         static final FunctionDescriptor DESC = FunctionDescriptor.of(C_POINTER, C_POINTER, C_LONG, C_INT, C_INT, C_INT, C_LONG);

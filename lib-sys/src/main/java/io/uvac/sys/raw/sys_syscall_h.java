@@ -14,5 +14,5 @@ public final class sys_syscall_h {
             SYS_pivot_root = 155, SYS_prctl = 157, SYS_chroot = 161, SYS_mount = 165, SYS_umount2 = 166,
             SYS_sethostname = 170, SYS_setdomainname = 171, SYS_setns = 308, SYS_pidfd_send_signal = 424,
             SYS_pidfd_open = 434, SYS_clone3 = 435, SYS_close_range = 436, SYS_setgid = 106, SYS_setuid = 105,
-            SYS_setgroups = 116, SYS_getpid = 39;
+            SYS_setgroups = 116, SYS_getpid = 39, SYS_fcntl = 72, SYS_memfd_create = 319, SYS_execveat = 322;
 }
