@@ -10,7 +10,7 @@
 # Exit 127: PROGRAM not found; 126: not executable.
 #
 # Built: as -o init.o init-x86_64.S && ld -s -static -nostdlib -z noseparate-code -e _start -o uvac-init init.o
-# Embedded in io.uvac.sys.spawn.InitProgram; InitProgramBytesTest rebuilds it and compares.
+# Embedded in io.uvac.sys.spawn.InitProgram; AsmListingsTest rebuilds it and compares.
     .intel_syntax noprefix
     .text
     .globl _start

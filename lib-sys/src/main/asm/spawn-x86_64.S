@@ -16,7 +16,7 @@
 #         The child needs no stack of its own beyond what the kernel uses; clone_args.stack is set anyway
 #         because a CLONE_VM child must never share the parent thread's stack.
 #
-# Bytes embedded in io.uvac.sys.spawn.SpawnStub; SpawnStubBytesTest assembles this file with `as` and
+# Bytes embedded in io.uvac.sys.spawn.SpawnStub; AsmListingsTest assembles this file with `as` and
 # compares. Regenerate: as -o s.o spawn-x86_64.S && objcopy -O binary -j .text s.o s.bin && xxd -i s.bin
     .intel_syntax noprefix
     .text

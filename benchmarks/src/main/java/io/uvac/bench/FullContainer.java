@@ -43,6 +43,14 @@ final class FullContainer implements AutoCloseable {
             return process.waitFor();
         }
 
+        /** Waits for a {@code /bin/true} that must exit 0, then releases it; for {@code @TearDown} after spawn-to-exec. */
+        static void reap(Running r) throws IOException {
+            if (r == null) return;
+            try (r) {
+                Checks.exitedZero(r.waitFor(), "/bin/true");
+            }
+        }
+
         @Override
         public void close() throws IOException {
             try {

@@ -65,11 +65,7 @@ public class HeapSizeBench {
     public void reap() throws Exception {
         FullContainer.Running r = started;
         started = null;
-        if (r != null) {
-            try (r) {
-                Checks.exitedZero(r.waitFor(), "/bin/true");
-            }
-        }
+        FullContainer.Running.reap(r);
     }
 
     @Setup(Level.Trial)

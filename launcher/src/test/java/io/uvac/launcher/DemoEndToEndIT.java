@@ -169,14 +169,11 @@ class DemoEndToEndIT {
     @Test
     void withoutCapabilitiesIsOneLine() throws Exception {
         // root, but with CAP_SYS_ADMIN and CAP_NET_ADMIN dropped from the bounding set before exec
-        ProcessBuilder pb = new ProcessBuilder("setpriv", "--bounding-set", "-sys_admin,-net_admin", "--inh-caps", "-all",
-                Launcher.HOME.resolve("uva_container").toString(), "demo", "--state-dir", state.toString())
-                .redirectErrorStream(true);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
-        assertEquals(125, p.exitValue(), out);
+        Launcher.Wrapped run = Launcher.runWrapped(125, List.of("setpriv", "--bounding-set", "-sys_admin,-net_admin", "--inh-caps", "-all",
+                Launcher.HOME.resolve("uva_container").toString(), "demo", "--state-dir", state.toString()));
+        String out = run.output();
         assertTrue(out.trim().startsWith("uva_container: uva_container needs root with CAP_SYS_ADMIN and CAP_NET_ADMIN"), out);
+        assertNothingLeft(run.pid(), state);
     }
 
     @Test

@@ -127,17 +127,13 @@ class DemoLoadAndFaultsIT {
     @Test
     void missingPythonIsOneLine() throws Exception {
         // python3 hidden in a private mount namespace of the launcher only (the host's stays where it is)
-        ProcessBuilder pb = new ProcessBuilder("unshare", "--mount", "--propagation", "private", "sh", "-c",
+        Launcher.Wrapped run = Launcher.runWrapped(125, List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
                 "for p in /usr/local/bin/python3 /usr/bin/python3 /bin/python3; do [ -e $p ] && mount --bind /dev/null $p; done; exec "
                         + Launcher.HOME.resolve("uva_container") + " demo --state-dir " + state + " --pool " + POOL
-                        + " --ports " + PORT1 + "," + PORT2).redirectErrorStream(true);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
-        assertEquals(125, p.exitValue(), out);
+                        + " --ports " + PORT1 + "," + PORT2));
         assertEquals("uva_container: python3 not found in the containers' PATH (/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin): "
-                + "install it with apt-get install python3", out.trim());
-        DemoEndToEndIT.assertNothingLeft(p.pid(), state);
+                + "install it with apt-get install python3", run.output().trim());
+        DemoEndToEndIT.assertNothingLeft(run.pid(), state); // unshare, sh and the launcher are one pid (exec)
     }
 
     @Test

@@ -30,6 +30,31 @@ final class Launcher implements AutoCloseable {
         return start(java.util.Map.of(), args);
     }
 
+    /**
+     * Runs {@code cmd} (which execs uva_container, e.g. under setpriv or unshare) to completion with a deadline,
+     * stdout and stderr merged; kills it by pid if it overruns, so a failing test leaves nothing running.
+     */
+    record Wrapped(long pid, String output) {}
+
+    static Wrapped runWrapped(int expectedExit, List<String> cmd) throws Exception {
+        java.io.File out = java.io.File.createTempFile("uvac-launcher", ".out");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        try {
+            boolean exited = p.waitFor(60, TimeUnit.SECONDS);
+            String text = java.nio.file.Files.readString(out.toPath());
+            if (!exited) throw new AssertionError("did not exit within 60 s: " + cmd + "\n" + text);
+            org.junit.jupiter.api.Assertions.assertEquals(expectedExit, p.exitValue(), text);
+            return new Wrapped(p.pid(), text);
+        } finally {
+            if (p.isAlive()) {
+                p.destroyForcibly();
+                p.waitFor(10, TimeUnit.SECONDS);
+            }
+            out.delete();
+        }
+    }
+
     /** Starts it with {@code env} added to the environment (e.g. UVAC_TRACE=1 for the start-up phases on stderr). */
     static Launcher start(java.util.Map<String, String> env, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();

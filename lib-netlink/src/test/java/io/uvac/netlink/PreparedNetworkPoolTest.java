@@ -11,8 +11,6 @@ import io.uvac.sys.internal.NamespaceThreads;
 import io.uvac.sys.testing.Privileged;
 import java.net.Inet4Address;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -29,7 +27,7 @@ class PreparedNetworkPoolTest {
     private static final Ipv4Cidr RANGE = Ipv4Cidr.parse("10.202.0.0/24");
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
-    private final Deque<AutoCloseable> owned = new ArrayDeque<>();
+    private final Owned owned = new Owned();
     private long fdsBefore;
     private Fd hostNs;
     private RtNetlink host;
@@ -44,22 +42,12 @@ class PreparedNetworkPoolTest {
 
     @AfterEach
     void closeEverything() throws Exception {
-        Exception failure = null;
-        while (!owned.isEmpty()) {
-            try {
-                owned.pop().close();
-            } catch (Exception e) {
-                if (failure == null) failure = e;
-                else failure.addSuppressed(e);
-            }
-        }
-        if (failure != null) throw failure;
+        owned.closeAll();
         assertEquals(fdsBefore, RtNetlinkNamespacesTest.socketsAndNamespaces(), "sockets and namespace fds left open");
     }
 
     private <T extends AutoCloseable> T own(T resource) {
-        owned.push(resource);
-        return resource;
+        return owned.own(resource);
     }
 
     private PreparedNetworkPool pool(int size) throws Exception {

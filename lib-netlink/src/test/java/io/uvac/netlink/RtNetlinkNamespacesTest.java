@@ -23,8 +23,6 @@ import java.net.Socket;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -47,7 +45,7 @@ class RtNetlinkNamespacesTest {
     private static final Inet4Address CONTAINER_END = LINK.host(2);
 
     /** Closed in reverse order after each test, whatever happened in it. */
-    private final Deque<AutoCloseable> owned = new ArrayDeque<>();
+    private final Owned owned = new Owned();
     private long socketsAndNamespacesBefore;
     private Fd nsA, nsB;
 
@@ -71,22 +69,12 @@ class RtNetlinkNamespacesTest {
 
     @AfterEach
     void closeEverything() throws Exception {
-        Exception failure = null;
-        while (!owned.isEmpty()) {
-            try {
-                owned.pop().close();
-            } catch (Exception e) {
-                if (failure == null) failure = e;
-                else failure.addSuppressed(e);
-            }
-        }
-        if (failure != null) throw failure;
+        owned.closeAll();
         assertEquals(socketsAndNamespacesBefore, socketsAndNamespaces(), "sockets and namespace fds left open");
     }
 
     private <T extends AutoCloseable> T own(T resource) {
-        owned.push(resource);
-        return resource;
+        return owned.own(resource);
     }
 
     /** Open fds that are sockets or namespaces: what RtNetlink and these tests create, and must close. */

@@ -18,7 +18,7 @@ import java.util.HexFormat;
  * the child execs, and a thread linked {@code critical} would hold up every safepoint of the JVM meanwhile.
  */
 final class SpawnStub {
-    /** Assembled from spawn-x86_64.S; SpawnStubBytesTest proves the two agree. */
+    /** Assembled from spawn-x86_64.S; AsmListingsTest proves the two agree. */
     static final String X86_64_HEX = "53415441554889fb488b3b488b7308b8b30100000f054885c07406415d415c5bc34c8d63204c8b6b184d85ed7444498b0424498b7c2408498b742410498b5424184d8b5424204d8b4424284d8b4c24300f05483d01f0ffff73094983c44049ffcdebc649f74424380100000075ecf7d8eb0231c04c89e14829d94883e92048c1e906894314894b10bf7f000000b8e70000000f050f0b";
 
     private SpawnStub() {}
