@@ -191,6 +191,28 @@ class DemoEndToEndIT {
         assertEquals(0, p.waitFor(), String.join(" ", cmd) + ": " + out);
     }
 
+    /** A checkout under /tmp (e.g. `git clone . /tmp/fresh`): the program is bound in before /tmp is covered. */
+    @Test
+    void recorderProgramUnderTmpStillRuns() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("/tmp"), "uvac-recorder-");
+        try {
+            Path copy = Files.copy(Launcher.HOME.resolve("http_recorder.py"), dir.resolve("http_recorder.py"));
+            try (Launcher l = Launcher.start("demo", "--state-dir", state.toString(), "--pool", POOL,
+                    "--ports", PORT1 + "," + PORT2, "--recorder", copy.toString())) {
+                l.await(s -> s.contains("both recorders answer"), Duration.ofSeconds(60));
+                get("http://localhost:" + PORT2 + "/under-tmp", 404);
+                assertEquals(List.of("GET request for /under-tmp"), Files.readAllLines(state.resolve("recorder-2/tmp/http_recorder.log")));
+                l.terminate();
+                assertEquals(0, l.waitExit(Duration.ofSeconds(30)), l.output());
+                assertNothingLeft(l.process.pid(), state);
+            }
+        } finally {
+            try (var files = Files.walk(dir)) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
+            }
+        }
+    }
+
     @Test
     void stateUnderTmpIsRefused() throws Exception {
         try (Launcher l = Launcher.start("demo", "--state-dir", "/tmp/uvac-state")) {

@@ -66,6 +66,13 @@ final class Recorder {
 
     Path log() { return dir.resolve("tmp").resolve("http_recorder.log"); }
 
+    /**
+     * Where the container sees the recorder program: an empty file on the host, with the real program bound
+     * over it read-only inside the container. The program may live anywhere, even under the /tmp that the
+     * container replaces, because the bind is made before /tmp is covered.
+     */
+    private Path programMountPoint() { return dir.resolve(program.getFileName()); }
+
     InetSocketAddress address() { return new InetSocketAddress(subnet.host(2), PORT); }
 
     /**
@@ -132,7 +139,7 @@ final class Recorder {
 
     private ContainerSpec.Builder spec(Fd output, Fd devNull) {
         return ContainerSpec.builder()
-                .command(program.toString())
+                .command(programMountPoint().toString())
                 .env("PATH", ContainerSpec.DEFAULT_PATH)
                 .env("PYTHONUNBUFFERED", "1")
                 .env("LANG", "C.UTF-8")
@@ -140,6 +147,7 @@ final class Recorder {
                 .namespaces(EnumSet.of(Namespace.MOUNT, Namespace.UTS, Namespace.IPC, Namespace.PID))
                 .networkNamespace(network.netns())
                 .hostname(name)
+                .mount(Mount.bind(program, programMountPoint().toString(), true))
                 .mount(Mount.bind(dir.resolve("tmp"), "/tmp", false))
                 .mount(Mount.bind(dir.resolve("hosts"), "/etc/hosts", true))
                 .mount(Mount.proc("/proc"))
@@ -160,6 +168,7 @@ final class Recorder {
         Path www = servedDirectory();
         Files.createDirectories(www);
         Files.createDirectories(dir.resolve("tmp"));
+        if (!Files.exists(programMountPoint())) Files.createFile(programMountPoint());
         Files.writeString(dir.resolve("hosts"), "127.0.0.1\tlocalhost\n" + subnet.host(2).getHostAddress() + "\t" + name
                 + "\n" + subnet.host(1).getHostAddress() + "\thost.uvac.internal\n");
         Path about = www.resolve("about-" + name + ".txt");
