@@ -6,8 +6,11 @@ import io.uvac.cgroups.internal.GroupDirs;
 import io.uvac.cgroups.internal.GroupKiller;
 import io.uvac.cgroups.internal.GroupName;
 import io.uvac.cgroups.internal.GroupRemover;
+import io.uvac.cgroups.internal.HostTopology;
 import io.uvac.cgroups.internal.Limits;
 import io.uvac.cgroups.internal.StatsReader;
+import io.uvac.sys.Errno;
+import io.uvac.sys.ErrnoException;
 import io.uvac.sys.Fd;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -80,7 +83,7 @@ public final class Cgroup implements AutoCloseable {
     /** Writes the parts {@code r} sets; parts it leaves out keep their current values. */
     public synchronized void update(Resources r) throws IOException {
         checkLive();
-        env.topology().read().check(r);
+        if (HostTopology.concerns(r)) env.topology().read().check(r);
         new Limits(env.fs()).apply(dirs, r, false);
     }
 
@@ -135,6 +138,10 @@ public final class Cgroup implements AutoCloseable {
      */
     public synchronized void destroy() throws IOException {
         if (destroyed) return;
+        if (removedWhileEmpty()) {
+            destroyed = true;
+            return;
+        }
         kill();
         GroupRemover remover = new GroupRemover(env.fs(), env.timeouts());
         IOException failure = null;
@@ -148,6 +155,28 @@ public final class Cgroup implements AutoCloseable {
         }
         if (failure != null) throw failure;
         destroyed = true;
+    }
+
+    /**
+     * The common case, a group whose processes have all exited: rmdir succeeds only on a group without tasks
+     * and without child groups, so trying it first skips listing and freezing. The cgroup2 directory goes
+     * first because on a hybrid host it tracks every process of the group. False at the first EBUSY, leaving
+     * the rest (already removed directories count as gone) to the kill and removal that follow.
+     */
+    private boolean removedWhileEmpty() throws IOException {
+        List<GroupDir> order = new ArrayList<>();
+        dirs.unified().ifPresent(order::add);
+        order.addAll(dirs.v1());
+        for (GroupDir d : order) {
+            try {
+                env.fs().rmdir(d.path());
+            } catch (ErrnoException e) {
+                if (e.errno() == Errno.ENOENT) continue;
+                if (e.errno() == Errno.EBUSY) return false;
+                throw e;
+            }
+        }
+        return true;
     }
 
     public synchronized boolean isDestroyed() {

@@ -6,6 +6,7 @@ import io.uvac.cgroups.internal.GroupDir;
 import io.uvac.cgroups.internal.GroupDirs;
 import io.uvac.cgroups.internal.GroupName;
 import io.uvac.cgroups.internal.GroupRemover;
+import io.uvac.cgroups.internal.HostTopology;
 import io.uvac.cgroups.internal.Hierarchy;
 import io.uvac.cgroups.internal.Limits;
 import io.uvac.cgroups.internal.ProcessIdentity;
@@ -46,9 +47,11 @@ public final class Cgroups {
     private final String parent;
     private final List<Hierarchy> hierarchies;
     private final Env env;
+    private final GroupCreator creator;
+    private volatile ProcessIdentity self;
 
     Cgroups(CgroupHost host, String parent, Env env) {
-        GroupCreator.parentParts(parent);
+        this.creator = new GroupCreator(env.fs(), parent);
         this.host = Objects.requireNonNull(host, "host");
         this.parent = parent;
         this.hierarchies = Hierarchy.of(host);
@@ -89,13 +92,12 @@ public final class Cgroups {
      */
     public Cgroup create(String id, Resources resources) throws IOException {
         GroupName.checkId(id);
-        env.topology().read().check(resources);
+        if (HostTopology.concerns(resources)) env.topology().read().check(resources);
         Limits.checkOffered(hierarchies, resources);
-        GroupName name = new GroupName(env.processes().self(), id);
-        GroupCreator creator = new GroupCreator(env.fs());
+        GroupName name = new GroupName(self(), id);
         List<GroupDir> made = new ArrayList<>();
         try {
-            for (Hierarchy h : hierarchies) made.add(creator.create(h, parent, name.toString()));
+            for (Hierarchy h : hierarchies) made.add(creator.create(h, name.toString()));
             GroupDirs dirs = new GroupDirs(made);
             new Limits(env.fs()).apply(dirs, resources, true);
             return new Cgroup(name, parent, dirs, env);
@@ -133,7 +135,7 @@ public final class Cgroups {
      * @return the names of the groups removed
      */
     public List<String> sweep() throws IOException {
-        ProcessIdentity self = env.processes().self();
+        ProcessIdentity self = self();
         List<String> swept = new ArrayList<>();
         CgroupException failures = null;
         for (String n : groupNames()) {
@@ -160,6 +162,7 @@ public final class Cgroups {
      * @return true when no parent directory remains in any hierarchy
      */
     public boolean removeParentIfEmpty() throws IOException {
+        creator.forgetParents();
         List<String> parts = GroupCreator.parentParts(parent);
         boolean allGone = true;
         for (Hierarchy h : hierarchies) {
@@ -176,6 +179,13 @@ public final class Cgroups {
             }
         }
         return allGone;
+    }
+
+    /** This process, read once: a JVM's pid and start time do not change. */
+    private ProcessIdentity self() throws IOException {
+        ProcessIdentity s = self;
+        if (s == null) self = s = env.processes().self();
+        return s;
     }
 
     /** A handle on a group that may exist in some hierarchies only, as a sweep finds it. */

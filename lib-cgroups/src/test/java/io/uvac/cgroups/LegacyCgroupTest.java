@@ -86,6 +86,25 @@ class LegacyCgroupTest {
     }
 
     @Test
+    void parentRemovedElsewhereIsPreparedAgain() throws Exception {
+        Cgroups cgroups = k.cgroups();
+        cgroups.create("a", Resources.none()).destroy();
+        assertTrue(k.cgroups().removeParentIfEmpty(), "as another process's clean-up would");
+        cgroups.create("b", Resources.none());
+        assertEquals(List.of("4242.1000-b"), cgroups.groupNames());
+        assertFalse(Files.readString(tmp.resolve("cpuset/uvac/cpuset.cpus")).isBlank(), "the new parent was filled again");
+    }
+
+    @Test
+    void destroyOfAnEmptyGroupOnlyRemovesItsDirectories() throws Exception {
+        Cgroup g = k.cgroups().create("t", Resources.none());
+        k.log.clear();
+        g.destroy();
+        assertTrue(k.log.stream().allMatch(l -> l.startsWith("rmdir ")), k.log.toString());
+        for (Path d : g.directories()) assertFalse(Files.exists(d), d.toString());
+    }
+
+    @Test
     void sameIdTwiceIsRefusedWithEEXIST() throws Exception {
         Cgroups cgroups = k.cgroups();
         cgroups.create("a", Resources.none());

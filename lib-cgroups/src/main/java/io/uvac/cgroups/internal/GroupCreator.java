@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -20,28 +22,47 @@ import java.util.stream.Collectors;
  *   <li>cgroup2: a controller's files appear in a group only when its parent lists the controller in
  *       {@code cgroup.subtree_control}, so each level from the mount down to the parent enables what is missing.</li>
  * </ul>
+ * The parent is prepared once per hierarchy and remembered: checking it again for every group cost more than
+ * the group's own mkdir. When it vanishes (a sweep elsewhere removed it while empty) the mkdir answers ENOENT
+ * and the parent is prepared afresh.
  */
 public final class GroupCreator {
     /** A sweep in another process may remove the empty parent between our mkdirs; that many rebuilds, then give up. */
     private static final int ATTEMPTS = 3;
 
     private final CgroupFs fs;
+    private final String parent;
+    private final Map<Hierarchy, Path> prepared = new ConcurrentHashMap<>();
 
-    public GroupCreator(CgroupFs fs) {
+    /** @param parent the relative parent path every group goes under, e.g. {@code uvac} */
+    public GroupCreator(CgroupFs fs, String parent) {
+        parentParts(parent);
         this.fs = fs;
+        this.parent = parent;
     }
 
     /** Creates {@code <mount>/<parent>/<leaf>}; the leaf must not exist yet. */
-    public GroupDir create(Hierarchy h, String parent, String leaf) throws IOException {
+    public GroupDir create(Hierarchy h, String leaf) throws IOException {
         for (int attempt = 1; ; attempt++) {
-            Path dir = ensureParent(h, parent).resolve(leaf);
+            Path parentDir = prepared.get(h);
+            if (parentDir == null) {
+                parentDir = ensureParent(h, parent);
+                prepared.put(h, parentDir);
+            }
+            Path dir = parentDir.resolve(leaf);
             try {
                 fs.mkdir(dir);
                 return new GroupDir(h, dir);
             } catch (ErrnoException e) {
                 if (e.errno() != Errno.ENOENT || attempt == ATTEMPTS) throw e;
+                prepared.remove(h);
             }
         }
+    }
+
+    /** Forgets the prepared parents, for after they were removed on purpose. */
+    public void forgetParents() {
+        prepared.clear();
     }
 
     /** The parent directory in {@code h}, created and prepared as needed. */

@@ -30,6 +30,11 @@ public record HostTopology(CpuList cpus, CpuList mems) {
         return read(Path.of("/sys/devices/system"));
     }
 
+    /** Whether {@code r} asks for anything {@link #check} looks at, so the files need not be read otherwise. */
+    public static boolean concerns(Resources r) {
+        return r.cpusetCpus().isPresent() || r.cpusetMems().isPresent() || r.cpus().isPresent();
+    }
+
     /** Throws IllegalArgumentException naming what {@code r} asks for that this host lacks. */
     public void check(Resources r) {
         r.cpusetCpus().ifPresent(c -> {
