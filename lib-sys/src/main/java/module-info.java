@@ -8,4 +8,5 @@ module io.uvac.sys {
     exports io.uvac.sys.raw to io.uvac.namespaces, io.uvac.cgroups, io.uvac.netlink, io.uvac.launcher;
     exports io.uvac.sys.internal to io.uvac.namespaces, io.uvac.cgroups, io.uvac.netlink, io.uvac.launcher;
     exports io.uvac.sys.spawn to io.uvac.namespaces, io.uvac.launcher;
+    exports io.uvac.sys.pool to io.uvac.netlink, io.uvac.cgroups;
 }

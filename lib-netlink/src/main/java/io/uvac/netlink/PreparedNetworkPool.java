@@ -2,15 +2,14 @@ package io.uvac.netlink;
 
 import io.uvac.sys.ErrnoException;
 import io.uvac.sys.Fd;
+import io.uvac.sys.pool.ReadyPool;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,33 +44,23 @@ public final class PreparedNetworkPool implements AutoCloseable {
     public static final int MAX_SIZE = 256;
     private static final int IFNAME_MAX = 15;
     private static final Pattern POOL_LINK = Pattern.compile("uvac(\\d+)-p([0-9a-z]+)");
-    private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private final int size;
     private final Ipv4Cidr range;
     private final RtNetlink host;
     private final long pid = ProcessHandle.current().pid();
     private final long capacity;
-    private final ArrayDeque<PreparedNetwork> ready = new ArrayDeque<>();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition notEmpty = lock.newCondition();
-    private final Condition notFull = lock.newCondition();
-    private final Thread refiller;
-    private boolean closed;
-    private Throwable lastFailure;
-    private long nextIndex;
-    private long prepared;
+    private final ReadyPool<PreparedNetwork> pool;
+    private long nextIndex; // refill thread only
 
     private PreparedNetworkPool(int size, Ipv4Cidr range, RtNetlink host) {
-        this.size = size;
         this.range = range;
         this.host = host;
         this.capacity = capacity(pid, range);
         if (capacity < 2L * size)
             throw new IllegalArgumentException("address range " + range + " and the names left for pid " + pid + " give "
                     + capacity + " networks; a pool of " + size + " needs at least " + 2 * size);
-        // A platform thread: the namespace work it starts must stay on one OS thread (see NamespaceThreads).
-        this.refiller = Thread.ofPlatform().daemon(true).name("uvac-netns-pool").unstarted(this::refill);
+        // The refill runs on a platform thread: the namespace work it starts must stay on one OS thread.
+        this.pool = new ReadyPool<>("uvac-netns-pool", size, this::prepareNext, PreparedNetwork::close);
     }
 
     public static Builder builder() {
@@ -79,26 +68,16 @@ public final class PreparedNetworkPool implements AutoCloseable {
     }
 
     /** How many networks the pool keeps ready. */
-    public int size() { return size; }
+    public int size() { return pool.size(); }
 
     /** How many are ready now. */
     public int ready() {
-        lock.lock();
-        try {
-            return ready.size();
-        } finally {
-            lock.unlock();
-        }
+        return pool.ready();
     }
 
     /** How many networks the refill thread has prepared so far. */
     public long prepared() {
-        lock.lock();
-        try {
-            return prepared;
-        } finally {
-            lock.unlock();
-        }
+        return pool.prepared();
     }
 
     /**
@@ -108,73 +87,12 @@ public final class PreparedNetworkPool implements AutoCloseable {
      *                               (the cause is the refill's exception)
      */
     public PreparedNetwork take() throws InterruptedException {
-        return take(null).orElseThrow();
+        return pool.take();
     }
 
     /** Like {@link #take()}, but empty when nothing is ready within {@code timeout}. */
     public Optional<PreparedNetwork> take(Duration timeout) throws InterruptedException {
-        long left = timeout == null ? Long.MAX_VALUE : timeout.toNanos();
-        lock.lock();
-        try {
-            while (true) {
-                if (closed) throw new IllegalStateException("the pool is closed");
-                PreparedNetwork n = ready.poll();
-                if (n != null) {
-                    notFull.signal();
-                    return Optional.of(n);
-                }
-                if (lastFailure != null)
-                    throw new IllegalStateException("no prepared network: refilling fails: " + lastFailure.getMessage(), lastFailure);
-                if (timeout == null) notEmpty.await();
-                else if (left <= 0) return Optional.empty();
-                else left = notEmpty.awaitNanos(left);
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void refill() {
-        long backoff = 0;
-        while (true) {
-            lock.lock();
-            try {
-                if (backoff > 0 && !closed) notFull.awaitNanos(backoff); // a pause after a failed refill
-                while (!closed && ready.size() >= size) notFull.await();
-                if (closed) return;
-            } catch (InterruptedException e) {
-                return; // nobody interrupts this thread but close() would have set closed first
-            } finally {
-                lock.unlock();
-            }
-            try {
-                PreparedNetwork n = prepareNext();
-                lock.lock();
-                try {
-                    if (closed) {
-                        n.close();
-                        return;
-                    }
-                    ready.add(n);
-                    prepared++;
-                    lastFailure = null;
-                    notEmpty.signal();
-                } finally {
-                    lock.unlock();
-                }
-                backoff = 0;
-            } catch (Throwable t) {
-                lock.lock();
-                try {
-                    lastFailure = t;
-                    notEmpty.signalAll(); // waiting takers fail now rather than hang
-                } finally {
-                    lock.unlock();
-                }
-                if (t instanceof Error e && !(t instanceof AssertionError)) throw e;
-                backoff = Math.min(MAX_BACKOFF_NANOS, Math.max(TimeUnit.MILLISECONDS.toNanos(10), 2 * backoff));
-            }
-        }
+        return pool.take(Objects.requireNonNull(timeout, "timeout"));
     }
 
     /** The next free index's network; a name still taken (its container still runs) is skipped. */
@@ -245,36 +163,18 @@ public final class PreparedNetworkPool implements AutoCloseable {
      */
     @Override
     public void close() {
-        lock.lock();
         try {
-            if (closed) return;
-            closed = true;
-            notFull.signalAll();
-            notEmpty.signalAll();
+            pool.close();
+        } catch (IOException cannotHappen) {
+            throw new UncheckedIOException(cannotHappen); // closing a PreparedNetwork throws nothing
         } finally {
-            lock.unlock();
+            host.close();
         }
-        boolean interrupted = false;
-        while (refiller.isAlive()) {
-            try {
-                refiller.join(); // at most one preparation in flight: milliseconds
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        lock.lock();
-        try {
-            for (PreparedNetwork n; (n = ready.poll()) != null; ) n.close();
-        } finally {
-            lock.unlock();
-        }
-        host.close();
-        if (interrupted) Thread.currentThread().interrupt();
     }
 
     @Override
     public String toString() {
-        return "PreparedNetworkPool[size " + size + ", ready " + ready() + ", range " + range + "]";
+        return "PreparedNetworkPool[size " + size() + ", ready " + ready() + ", range " + range + "]";
     }
 
     /** Builder: {@code size} (default 4), {@code addresses} (required), {@code hostNamespace} (default: the caller's). */
@@ -311,7 +211,7 @@ public final class PreparedNetworkPool implements AutoCloseable {
             try {
                 sweep(host);
                 PreparedNetworkPool pool = new PreparedNetworkPool(size, range, host);
-                pool.refiller.start();
+                pool.pool.start();
                 return pool;
             } catch (ErrnoException | RuntimeException e) {
                 host.close();
