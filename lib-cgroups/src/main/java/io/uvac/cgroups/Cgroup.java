@@ -42,6 +42,7 @@ public final class Cgroup implements AutoCloseable {
     private final GroupDirs dirs;
     private final Env env;
     private boolean destroyed;
+    private SpawnAttachment preopened;
 
     Cgroup(GroupName name, String parent, GroupDirs dirs, Env env) {
         this.name = name;
@@ -100,6 +101,11 @@ public final class Cgroup implements AutoCloseable {
      */
     public synchronized SpawnAttachment openForSpawn() throws IOException {
         checkLive();
+        if (preopened != null) {
+            SpawnAttachment a = preopened;
+            preopened = null;
+            return a;
+        }
         List<Fd> procs = new ArrayList<>();
         Fd dir = null;
         try {
@@ -111,6 +117,15 @@ public final class Cgroup implements AutoCloseable {
             if (dir != null) dir.close();
             throw e;
         }
+    }
+
+    /**
+     * Opens the next {@link #openForSpawn()}'s descriptors now, so that call costs nothing; a {@link CgroupPool}
+     * does this in the background. They are closed by destroy if no spawn takes them.
+     */
+    synchronized void preopenForSpawn() throws IOException {
+        checkLive();
+        if (preopened == null) preopened = openForSpawn();
     }
 
     /** The processes in the group and its child groups, over all hierarchies. */
@@ -138,6 +153,10 @@ public final class Cgroup implements AutoCloseable {
      */
     public synchronized void destroy() throws IOException {
         if (destroyed) return;
+        if (preopened != null) {
+            preopened.close();
+            preopened = null;
+        }
         if (removedWhileEmpty()) {
             destroyed = true;
             return;

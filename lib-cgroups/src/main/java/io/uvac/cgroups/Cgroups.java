@@ -92,8 +92,7 @@ public final class Cgroups {
      */
     public Cgroup create(String id, Resources resources) throws IOException {
         GroupName.checkId(id);
-        if (HostTopology.concerns(resources)) env.topology().read().check(resources);
-        Limits.checkOffered(hierarchies, resources);
+        check(resources);
         GroupName name = new GroupName(self(), id);
         List<GroupDir> made = new ArrayList<>();
         try {
@@ -112,6 +111,12 @@ public final class Cgroups {
             }
             throw e;
         }
+    }
+
+    /** What {@link #create} checks before it makes anything: the host offers what {@code resources} asks for. */
+    void check(Resources resources) throws IOException {
+        if (HostTopology.concerns(resources)) env.topology().read().check(resources);
+        Limits.checkOffered(hierarchies, resources);
     }
 
     /** The parent directory in each hierarchy, e.g. {@code /sys/fs/cgroup/memory/uvac}; they may not exist yet. */

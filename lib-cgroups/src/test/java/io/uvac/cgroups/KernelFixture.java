@@ -95,6 +95,12 @@ abstract class KernelFixture {
         return g;
     }
 
+    /** Makes the clean-up destroy {@code g} too (a group this test did not create itself, e.g. from a pool). */
+    protected Cgroup adopt(Cgroup g) {
+        groups.add(g);
+        return g;
+    }
+
     protected Cgroup create(Resources r) throws IOException {
         return create(cgroups, r);
     }
