@@ -29,7 +29,7 @@ final class FullContainer implements AutoCloseable {
     static final String CGROUP_PARENT = "uvac-bench";
     private static final EnumSet<Namespace> WITHOUT_NET =
             EnumSet.of(Namespace.MOUNT, Namespace.UTS, Namespace.IPC, Namespace.PID);
-    private static final Resources LIMITS = Resources.builder().memory("64M").build();
+    static final Resources LIMITS = Resources.builder().memory("64M").build();
 
     private final RtNetlink host;
     private final HostLinks links;
@@ -98,25 +98,39 @@ final class FullContainer implements AutoCloseable {
                     .mount(Mount.proc("/proc"))
                     .build()), null);
         }
-        try (net) {
-            Cgroup group = cgroups.create(kind + Long.toString(groups++, 36), LIMITS);
-            try (SpawnAttachment attach = group.openForSpawn()) {
-                ContainerSpec.Builder spec = ContainerSpec.builder()
-                        .command("/bin/true")
-                        .namespaces(WITHOUT_NET)
-                        .networkNamespace(net.netns())
-                        .mount(Mount.proc("/proc"))
-                        .cgroupProcs(attach.procsFiles());
-                attach.cgroupDir().ifPresent(spec::cgroupInto);
-                return new Running(Containers.spawn(spec.build()), group);
-            } catch (IOException | RuntimeException e) {
-                try {
-                    group.destroy();
-                } catch (IOException | RuntimeException cleanup) {
-                    e.addSuppressed(cleanup);
-                }
-                throw e;
+        Cgroup group;
+        try {
+            group = cgroups.create(kind + Long.toString(groups++, 36), LIMITS);
+        } catch (IOException | RuntimeException e) {
+            net.close();
+            throw e;
+        }
+        try {
+            return spawnInto(net, group);
+        } catch (IOException | RuntimeException e) {
+            try {
+                group.destroy();
+            } catch (IOException | RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
             }
+            throw e;
+        }
+    }
+
+    /**
+     * Spawns into {@code group} (made here, or taken ready from a {@link io.uvac.cgroups.CgroupPool}) and into
+     * {@code net}, and closes {@code net}. On failure the caller still owns {@code group}.
+     */
+    Running spawnInto(PreparedNetwork net, Cgroup group) throws IOException {
+        try (net; SpawnAttachment attach = group.openForSpawn()) {
+            ContainerSpec.Builder spec = ContainerSpec.builder()
+                    .command("/bin/true")
+                    .namespaces(WITHOUT_NET)
+                    .networkNamespace(net.netns())
+                    .mount(Mount.proc("/proc"))
+                    .cgroupProcs(attach.procsFiles());
+            attach.cgroupDir().ifPresent(spec::cgroupInto);
+            return new Running(Containers.spawn(spec.build()), group);
         }
     }
 

@@ -39,20 +39,23 @@ public final class Catalog {
         String[][] cases = {{"none", "(a) no new namespace"}, {"pid", "(b) pid"}, {"net", "(c) net"},
             {"five", "(d) five namespaces"}};
         String full = "(e) full container: five namespaces, /proc, veth + addresses + route, cgroup + memory limit";
-        String pooled = "(f) full container, network from the prepared pool (refill caught up)";
-        String refilling = "(f) the same, pool refilling beside each spawn";
-        String noCgroup = "(f) from the pool (refill caught up), without the cgroup";
+        String pooled = "(f) full container, network and cgroup from the prepared pools (refill caught up)";
+        String refilling = "(f) the same, pools refilling beside each spawn";
+        String newCgroup = "(f) network from the pool, cgroup created in the call";
+        String noCgroup = "(f) network from the pool, without the cgroup";
         String oneNetns = "the same into one long-lived netns: no namespace made or freed per spawn";
         for (String[] c : cases) add("SpawnBench.spawnToExec[namespaces=" + c[0] + "]", c[1], Group.UVAC_EXEC);
         add("FullContainerBench.spawnToExec[network=fresh]", full, Group.UVAC_EXEC);
         add("FullContainerBench.spawnToExec[network=pool]", pooled, Group.UVAC_EXEC);
         add("FullContainerBench.spawnToExec[network=pool-refilling]", refilling, Group.UVAC_EXEC);
+        add("FullContainerBench.spawnToExec[network=pool-new-cgroup]", newCgroup, Group.UVAC_EXEC);
         add("FullContainerBench.spawnToExec[network=pool-no-cgroup]", noCgroup, Group.UVAC_EXEC);
         add("FullContainerBench.spawnToExec[network=one-netns-no-cgroup]", oneNetns, Group.UVAC_EXEC);
         for (String[] c : cases) add("SpawnBench.spawnToExit[namespaces=" + c[0] + "]", c[1], Group.UVAC_EXIT);
         add("FullContainerBench.spawnToExit[network=fresh]", full, Group.UVAC_EXIT);
         add("FullContainerBench.spawnToExit[network=pool]", pooled, Group.UVAC_EXIT);
         add("FullContainerBench.spawnToExit[network=pool-refilling]", refilling, Group.UVAC_EXIT);
+        add("FullContainerBench.spawnToExit[network=pool-new-cgroup]", newCgroup, Group.UVAC_EXIT);
         add("FullContainerBench.spawnToExit[network=pool-no-cgroup]", noCgroup, Group.UVAC_EXIT);
         add("FullContainerBench.spawnToExit[network=one-netns-no-cgroup]", oneNetns, Group.UVAC_EXIT);
         add("PartsBench.planRendering", "plan rendering (five namespaces, hostname, /proc)", Group.PART);

@@ -160,14 +160,18 @@ public final class MarkdownReport {
                     .append(Format.us(create.p50() + wiring.p50() + cgroup.p50() + Math.max(0, five.p50() - (net.p50() - none.p50()))))
                     .append(" µs (the cgroup part includes its destroy, which (e) does after the timed call).\n");
         if (full != null && pooled != null)
-            md.append("- the prepared pool takes the full container from ").append(Format.us(full.p50())).append(" to ")
+            md.append("- the prepared pools take the full container from ").append(Format.us(full.p50())).append(" to ")
                     .append(Format.us(pooled.p50())).append(" µs to exec (").append(Format.ratio(full.p50() / pooled.p50()))
-                    .append(" faster): netns creation and wiring leave the spawn path.\n");
+                    .append(" faster): netns creation, wiring and the group's creation leave the spawn path.\n");
+        BenchResult newCgroup = byKey.get("FullContainerBench.spawnToExec[network=pool-new-cgroup]");
+        if (pooled != null && newCgroup != null)
+            md.append("- with the network from its pool but the group created in the call: ").append(Format.us(newCgroup.p50()))
+                    .append(" µs; the group pool saves ").append(Format.us(newCgroup.p50() - pooled.p50())).append(" µs of it.\n");
         BenchResult noCgroup = byKey.get("FullContainerBench.spawnToExec[network=pool-no-cgroup]");
         if (pooled != null && noCgroup != null)
-            md.append("- from the pool without the cgroup the spawn takes ").append(Format.us(noCgroup.p50()))
-                    .append(" µs: the cgroup accounts for ").append(Format.us(pooled.p50() - noCgroup.p50()))
-                    .append(" µs of (f)'s ").append(Format.us(pooled.p50())).append(".\n");
+            md.append("- from the pool without any group the spawn takes ").append(Format.us(noCgroup.p50()))
+                    .append(" µs: joining a ready group (the child's writes to each v1 cgroup.procs) costs ")
+                    .append(Format.us(pooled.p50() - noCgroup.p50())).append(" µs of (f)'s ").append(Format.us(pooled.p50())).append(".\n");
         BenchResult oneNetns = byKey.get("FullContainerBench.spawnToExec[network=one-netns-no-cgroup]");
         if (noCgroup != null && oneNetns != null)
             md.append("- the same spawn into one long-lived netns takes ").append(Format.us(oneNetns.p50()))
