@@ -33,8 +33,12 @@ class RunBadInputIT {
         return Stream.of(
                 row("rootfs", "--rootfs", "/nonexistent/rootfs"),
                 row("rootfs", "--rootfs", "/etc/passwd"),
+                row("rootfs / is the host's own root; leave out --rootfs to keep the host's tree", "--rootfs", "/"),
+                row("is the host's own root", "--rootfs", "/usr/.."),
                 row("memory limit: size \"-5M\" is negative", "--memory", "-5M"),
                 row("memory limit must be positive", "--memory", "0"),
+                row("memory limit 1 is below the minimum of 6M: a container cannot start with less", "--memory", "1"),
+                row("memory limit 5.9M is below the minimum of 6M", "--memory", "5.9M"),
                 row("unknown unit", "--memory", "10Q"),
                 row("exceeds the largest size", "--memory", "99999999999999999999"),
                 row("cpus must be positive", "--cpus", "0"),

@@ -15,6 +15,12 @@ import java.util.List;
 
 /** Resource limits from the command line, and spawning straight into a container's cgroup. */
 public final class Limits {
+    /**
+     * Below this a container fails while it is being set up (the kernel refuses to charge even the mount of its
+     * /proc), far from the option that caused it; Docker draws its line at the same 6 MiB.
+     */
+    static final long MIN_MEMORY_BYTES = 6L << 20;
+
     private Limits() {}
 
     /** Builds {@link Resources} from docker-style option values (null = not given); bad values exit 125. */
@@ -25,7 +31,11 @@ public final class Limits {
             if (cpus != null) b.cpus(cpus);
             if (cpuset != null) b.cpusetCpus(cpuset);
             if (pids != null) b.pidsMax(pids);
-            return b.build();
+            Resources r = b.build();
+            if (r.memoryBytes().isPresent() && r.memoryBytes().getAsLong() < MIN_MEMORY_BYTES)
+                throw new LauncherException("memory limit " + memory + " is below the minimum of "
+                        + ByteSize.format(MIN_MEMORY_BYTES) + ": a container cannot start with less");
+            return r;
         } catch (IllegalArgumentException e) {
             throw new LauncherException(e.getMessage());
         }

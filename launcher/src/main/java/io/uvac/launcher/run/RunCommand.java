@@ -127,6 +127,9 @@ public final class RunCommand implements Callable<Integer> {
         if (rootfs != null) {
             root = rootfs.toAbsolutePath().normalize();
             if (!Files.isDirectory(root)) throw new LauncherException("rootfs " + root + " does not exist or is not a directory (try `make rootfs`)");
+            // pivot_root cannot make the current root the new one (EBUSY deep in the setup); say it here.
+            if (isHostRoot(root))
+                throw new LauncherException("rootfs " + rootfs + " is the host's own root; leave out --rootfs to keep the host's tree");
         }
         List<String> cmd = command.isEmpty() ? List.of("/bin/sh") : command;
 
@@ -186,6 +189,14 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** The validated request. */
+    private static boolean isHostRoot(Path dir) {
+        try {
+            return Files.isSameFile(dir, Path.of("/"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     record RunPlan(String name, String hostname, Path rootfs, List<String> command, Map<String, String> env,
                    String workdir, List<Volume> volumes, List<Publish> ports, Ipv4Cidr address,
                    Inet4Address hostAddress, Resources limits, boolean init, boolean tty, String hostInterface, Duration stopTimeout) {
