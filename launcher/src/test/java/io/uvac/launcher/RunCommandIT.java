@@ -231,7 +231,7 @@ class RunCommandIT {
                 {"invalid --ip '10.1.2.3/33'", "run", "--ip", "10.1.2.3/33", "true"},
                 {"invalid --ip '10.1.2.3'", "run", "--ip", "10.1.2.3", "true"},
                 {"address 127.0.0.1 is already in use on the host", "run", "--ip", "127.0.0.1/8", "true"},
-                {"hostname '" + "h".repeat(65) + "' is 65 bytes", "run", "--hostname", "h".repeat(65), "true"},
+                {"hostname must be 1 to 64 bytes (HOST_NAME_MAX), got 65", "run", "--hostname", "h".repeat(65), "true"},
                 {"Unknown option: '--frobnicate'", "run", "--frobnicate", "true"},
                 {"port " + busyPort + " on 127.0.0.1 is already in use", "run", "--ip", "10.232.9.2/30", "-p", busyPort + ":80", "true"},
                 {"volume source " + tmp.resolve("missing") + " does not exist", "run", "-v", tmp.resolve("missing") + ":/x", "true"},

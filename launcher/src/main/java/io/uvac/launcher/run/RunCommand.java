@@ -29,7 +29,6 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -119,8 +118,6 @@ public final class RunCommand implements Callable<Integer> {
         if (!n.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}"))
             throw new LauncherException("invalid name '" + n + "': letters, digits, '_', '.', '-' (at most 63)");
         String host = hostname != null ? hostname : n;
-        int hostLen = host.getBytes(StandardCharsets.UTF_8).length;
-        if (hostLen == 0 || hostLen > 64) throw new LauncherException("hostname '" + host + "' is " + hostLen + " bytes; at most 64 allowed");
         if (host.indexOf('\0') >= 0) throw new LauncherException("hostname contains a NUL byte");
 
         Path root = null;
@@ -173,8 +170,16 @@ public final class RunCommand implements Callable<Integer> {
         if (!(stopTimeout >= 0 && stopTimeout <= MAX_STOP_TIMEOUT_SECONDS))
             throw new LauncherException("--stop-timeout must be 0 to " + MAX_STOP_TIMEOUT_SECONDS + " seconds, got " + stopTimeout);
         Resources limits = Limits.parse(memory, cpus, cpuset, pids);
-        return new RunPlan(n, host, root, cmd, environment, workdir, vols, ports, address, hostAddress, limits, init, useTty,
-                ResourceNames.hostInterface(pid, 1), Duration.ofMillis((long) (stopTimeout * 1000)));
+        RunPlan plan = new RunPlan(n, host, root, cmd, environment, workdir, vols, ports, address, hostAddress, limits, init,
+                useTty, ResourceNames.hostInterface(pid, 1), Duration.ofMillis((long) (stopTimeout * 1000)));
+        // What lib-namespaces refuses (a hostname too long, a mount target it cannot take) is refused now, before
+        // a port is bound or a network made, rather than at the spawn.
+        try {
+            plan.spec().build();
+        } catch (IllegalArgumentException e) {
+            throw new LauncherException(e.getMessage());
+        }
+        return plan;
     }
 
     /** The container's address, or its subnet, already on the host would make two machines answer for it. */
@@ -188,7 +193,6 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The validated request. */
     private static boolean isHostRoot(Path dir) {
         try {
             return Files.isSameFile(dir, Path.of("/"));
@@ -197,6 +201,7 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** The validated request. */
     record RunPlan(String name, String hostname, Path rootfs, List<String> command, Map<String, String> env,
                    String workdir, List<Volume> volumes, List<Publish> ports, Ipv4Cidr address,
                    Inet4Address hostAddress, Resources limits, boolean init, boolean tty, String hostInterface, Duration stopTimeout) {
@@ -212,6 +217,21 @@ public final class RunCommand implements Callable<Integer> {
             }
             for (Volume v : volumes) m.add(Mount.bind(v.host(), v.container(), v.readOnly()));
             return m;
+        }
+
+        /** The container as lib-namespaces sees it, without its network namespace, which the run makes later. */
+        ContainerSpec.Builder spec() {
+            ContainerSpec.Builder b = ContainerSpec.builder()
+                    .command(command)
+                    .namespaces(namespaces())
+                    .hostname(hostname)
+                    .mounts(mounts())
+                    .parentDeathSignal(signal_h.SIGKILL)
+                    .init(init);
+            env.forEach(b::env);
+            if (rootfs != null) b.rootfs(rootfs);
+            if (workdir != null) b.workingDirectory(workdir);
+            return b;
         }
 
         EnumSet<Namespace> namespaces() {
@@ -278,16 +298,7 @@ public final class RunCommand implements Callable<Integer> {
         }
 
         private ContainerSpec.Builder spec(ContainerNetwork network) {
-            ContainerSpec.Builder b = ContainerSpec.builder()
-                    .command(plan.command())
-                    .namespaces(plan.namespaces())
-                    .hostname(plan.hostname())
-                    .mounts(plan.mounts())
-                    .parentDeathSignal(signal_h.SIGKILL)
-                    .init(plan.init());
-            plan.env().forEach(b::env);
-            if (plan.rootfs() != null) b.rootfs(plan.rootfs());
-            if (plan.workdir() != null) b.workingDirectory(plan.workdir());
+            ContainerSpec.Builder b = plan.spec();
             if (network != null) b.networkNamespace(network.netns());
             return b;
         }
