@@ -147,7 +147,8 @@ public final class MarkdownReport {
         if (plan != null) md.append("- rendering the plan in Java: ").append(Format.us(plan.p50())).append(" µs.\n");
         BenchResult wiring = byKey.get("NetworkBench.vethAddressesRoute");
         if (wiring != null) md.append("- wiring a veth with addresses and a route into an empty netns: ").append(Format.us(wiring.p50()))
-                .append(" µs (7 netlink requests, a socket opened inside the netns on a helper thread).\n");
+                .append(" µs (7 netlink requests, a socket opened inside the netns on a helper thread; (e) saves that thread by"
+                        + " opening it on the thread that creates the namespace).\n");
         BenchResult cgroup = byKey.get("CgroupBench.createLimitDestroy");
         if (cgroup != null) md.append("- a cgroup with a memory limit, created, opened for the spawn and destroyed: ")
                 .append(Format.us(cgroup.p50())).append(" µs (one directory per v1 hierarchy plus cgroup2 on this host).\n");
