@@ -62,6 +62,7 @@ public final class Main implements Runnable {
             return LauncherException.EXIT_SETUP;
         });
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, cmd.getErr()));
+        Trace.mark("command line model built");
         return cli.execute(args);
     }
 }

@@ -77,7 +77,9 @@ public final class DemoCommand implements Callable<Integer> {
 
         Trace.mark("preflight done");
         Cgroups cgroups = Cgroups.detect();
+        Trace.mark("cgroups detected");
         List<String> swept = new ArrayList<>(Sweeper.sweepLinks());
+        Trace.mark("links swept");
         for (String g : cgroups.sweep()) swept.add("cgroup " + g);
         Trace.mark("sweep done");
         if (!swept.isEmpty()) out.println("uva_container: removed leftovers of a launcher that died: " + String.join(", ", swept));

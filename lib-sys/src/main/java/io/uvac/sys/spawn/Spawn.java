@@ -48,6 +48,17 @@ public final class Spawn {
     }
 
     /**
+     * Maps the stub and links its downcall now (three first-use downcall links, ~10 ms), which the first
+     * {@link #run} would otherwise do: for a launcher that can prepare on another thread while it checks the host.
+     *
+     * @throws UnsupportedOperationException not x86-64
+     * @throws IllegalStateException         the stub page could not be mapped
+     */
+    public static void link() {
+        SpawnStub.handle();
+    }
+
+    /**
      * Clones with {@link #BASE_FLAGS} | {@code cloneFlags} and runs {@code steps} in the child.
      *
      * @param arena        holds every address the steps use; must stay open until this returns
