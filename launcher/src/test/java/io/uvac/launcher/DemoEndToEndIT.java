@@ -94,6 +94,26 @@ class DemoEndToEndIT {
     /** Exactly `./uva_container`: the defaults (ports 8081/8082, 10.200.0.0/16, /var/lib/uvac/demo). Sends no request. */
     @Test
     void noArgumentsStartsTheDemoWithItsDefaults() throws Exception {
+        // The demo keeps its logs under /var/lib/uvac/demo on purpose; what this test made there, it removes.
+        Path madeHere = Files.exists(DEFAULT_STATE.getParent()) ? (Files.exists(DEFAULT_STATE) ? null : DEFAULT_STATE)
+                : DEFAULT_STATE.getParent();
+        try {
+            runDefaults();
+        } finally {
+            if (madeHere != null) deleteTree(madeHere);
+        }
+    }
+
+    private static final Path DEFAULT_STATE = Path.of("/var/lib/uvac/demo");
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) return;
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+
+    private void runDefaults() throws Exception {
         try (Launcher l = Launcher.start()) {
             l.await(s -> s.contains("both recorders answer"), Duration.ofSeconds(60));
             String out = String.join("\n", l.stdout);
