@@ -81,6 +81,22 @@ class RunCommandIT {
         return all;
     }
 
+    /**
+     * A launcher started with signals ignored (as `cmd &` from a script ignores SIGINT, nohup SIGHUP) must not
+     * hand that to the container: there SIGINT could no longer stop the program.
+     */
+    @Test
+    void signalsIgnoredByTheLaunchersParentStartAtTheirDefaultInside() throws Exception {
+        String uva = Launcher.HOME.resolve("uva_container").toString();
+        Launcher.Wrapped w = Launcher.runWrapped(0, List.of("/bin/bash", "-c",
+                "trap '' HUP INT QUIT PIPE TERM USR1; grep SigIgn /proc/self/status; exec " + uva
+                        + " run --no-tty -- /bin/grep SigIgn /proc/self/status"));
+        String[] lines = w.output().strip().split("\n");
+        long parent = Long.parseUnsignedLong(lines[0].substring("SigIgn:".length()).strip(), 16);
+        assertEquals(0x5207L, parent & 0x5207L, "the launcher's parent ignores them: " + w.output());
+        assertEquals("SigIgn:\t0000000000000000", lines[lines.length - 1], w.output());
+    }
+
     @Test
     void listsItsRootfsAndIsPidOneWithItsOwnHostname() throws Exception {
         Result r = run("run", "--rootfs", ROOTFS.toString(), "--hostname", "box-one", "--no-tty", "--",

@@ -78,6 +78,14 @@ class BindingsConformanceTest {
             assertEquals(e.getValue().longValue(), signal_h.class.getField(e.getKey()).getInt(null), e.getKey());
         // The kernel's sigset is one 64-bit word; rt_sigprocmask fails with EINVAL for any other size.
         assertEquals(8, signal_h.KERNEL_SIGSET_SIZE);
+        // The raw rt_sigaction takes the kernel's struct, which only <asm/signal.h> declares (and which clashes
+        // with glibc's <signal.h>, hence a probe of its own).
+        Map<String, Long> k = new CProbe("asm/signal.h").size("struct sigaction")
+                .value("mask", "offsetof(struct sigaction, sa_mask)").run();
+        assertEquals(k.get(sizeKey("struct sigaction")), signal_h.KERNEL_SIGACTION_SIZE);
+        assertEquals(k.get("mask") + signal_h.KERNEL_SIGSET_SIZE, signal_h.KERNEL_SIGACTION_SIZE, "the mask is the last field");
+        // glibc's SIGRTMAX is a function of the running libc, which reserves none above the kernel's _NSIG.
+        assertEquals(new CProbe("signal.h").value("SIGRTMAX").run().get("SIGRTMAX"), signal_h.KERNEL_NSIG);
     }
 
     @Test

@@ -36,6 +36,27 @@ import java.util.Optional;
 public final class PlanBuilder {
     private static final int S_IFREG = 0100000;
 
+    /**
+     * CLONE_CLEAR_SIGHAND resets the signals the JVM handles, but a signal the JVM inherited as ignored (SIGINT
+     * when a script started it with {@code &}, SIGHUP under nohup, real-time signals 32 and 33 as this suite's
+     * own JVMs get them) would stay ignored through execve, and SIGINT could then not stop the program. Every
+     * signal but SIGKILL and SIGSTOP (which cannot be changed) starts at SIG_DFL, as in a container a daemon
+     * started. The steps are the same for every spawn, so they are made once; the action they point to is an
+     * all-zero kernel {@code struct sigaction} (SIG_DFL, no flags, empty mask) that lives as long as the JVM.
+     */
+    private static final List<RawStep> DEFAULT_DISPOSITIONS = defaultDispositions();
+
+    private static List<RawStep> defaultDispositions() {
+        MemorySegment dfl = Arena.global().allocate(signal_h.KERNEL_SIGACTION_SIZE, 8);
+        List<RawStep> steps = new ArrayList<>();
+        for (int sig = 1; sig <= signal_h.KERNEL_NSIG; sig++) {
+            if (sig == signal_h.SIGKILL || sig == signal_h.SIGSTOP) continue;
+            steps.add(RawStep.of("rt_sigaction", sig + ", SIG_DFL", SYS_rt_sigaction, sig, dfl.address(), 0,
+                    signal_h.KERNEL_SIGSET_SIZE));
+        }
+        return List.copyOf(steps);
+    }
+
     private final Arena arena;
     private final ContainerSpec spec;
     private final List<RawStep> steps = new ArrayList<>();
@@ -56,6 +77,7 @@ public final class PlanBuilder {
         MemorySegment emptySet = arena.allocate(ValueLayout.JAVA_LONG);
         add("rt_sigprocmask", "SIG_SETMASK, {}", SYS_rt_sigprocmask, signal_h.SIG_SETMASK, emptySet.address(), 0,
                 signal_h.KERNEL_SIGSET_SIZE);
+        steps.addAll(DEFAULT_DISPOSITIONS);
         add("close_range", "3, ~0U, CLOSE_RANGE_CLOEXEC", SYS_close_range, 3, 0xFFFFFFFFL, unistd_h.CLOSE_RANGE_CLOEXEC);
         spec.networkNamespace().ifPresent(fd ->
                 add("setns", fd + ", CLONE_NEWNET", SYS_setns, fd.get(), sched_h.CLONE_NEWNET));

@@ -19,4 +19,11 @@ public final class signal_h {
     public static final int SIG_BLOCK = 0, SIG_UNBLOCK = 1, SIG_SETMASK = 2;
     /** The kernel's sigset size (rt_sigprocmask's last argument), not glibc's 128-byte sigset_t. */
     public static final int KERNEL_SIGSET_SIZE = 8;
+    /**
+     * Size of the kernel's {@code struct sigaction} ({@code <asm/signal.h>}: handler, flags, restorer, one-word
+     * mask), which the raw rt_sigaction takes; all zero is SIG_DFL with no flags. Not glibc's 152-byte struct.
+     */
+    public static final int KERNEL_SIGACTION_SIZE = 32;
+    /** The highest signal number the kernel knows ({@code _NSIG}; glibc's {@code SIGRTMAX} says the same). */
+    public static final int KERNEL_NSIG = 64;
 }

@@ -8,7 +8,7 @@ package io.uvac.sys.raw;
 public final class sys_syscall_h {
     private sys_syscall_h() {}
 
-    public static final long SYS_write = 1, SYS_close = 3, SYS_ioctl = 16, SYS_rt_sigprocmask = 14,
+    public static final long SYS_write = 1, SYS_close = 3, SYS_ioctl = 16, SYS_rt_sigprocmask = 14, SYS_rt_sigaction = 13,
             SYS_dup3 = 292, SYS_execve = 59, SYS_exit_group = 231, SYS_chdir = 80, SYS_fchdir = 81,
             SYS_mkdir = 83, SYS_symlink = 88, SYS_umask = 95, SYS_setsid = 112, SYS_mknod = 133,
             SYS_pivot_root = 155, SYS_prctl = 157, SYS_chroot = 161, SYS_mount = 165, SYS_umount2 = 166,
