@@ -125,9 +125,12 @@ public class FullContainerBench {
 
     @TearDown(Level.Trial)
     public void close() throws Exception {
-        if (pool != null) pool.close();
-        if (groupPool != null) groupPool.close();
-        if (shared != null) shared.close();
-        container.close();
+        // Each closed even when one before it fails; the container (and the cgroup parent) last.
+        try (FullContainer c = container;
+             AutoCloseable s = shared;
+             AutoCloseable g = groupPool;
+             AutoCloseable p = pool) {
+            // try-with-resources closes in reverse order: pool, groupPool, shared, container
+        }
     }
 }

@@ -97,10 +97,21 @@ class DemoEndToEndIT {
         // The demo keeps its logs under /var/lib/uvac/demo on purpose; what this test made there, it removes.
         Path madeHere = Files.exists(DEFAULT_STATE.getParent()) ? (Files.exists(DEFAULT_STATE) ? null : DEFAULT_STATE)
                 : DEFAULT_STATE.getParent();
+        Throwable failure = null;
         try {
             runDefaults();
+        } catch (Throwable t) {
+            failure = t;
+            throw t;
         } finally {
-            if (madeHere != null) deleteTree(madeHere);
+            if (madeHere != null) {
+                try {
+                    deleteTree(madeHere);
+                } catch (IOException e) {
+                    if (failure == null) throw e;
+                    failure.addSuppressed(e); // the test's own failure says more
+                }
+            }
         }
     }
 

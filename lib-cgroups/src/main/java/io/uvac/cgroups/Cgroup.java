@@ -21,7 +21,8 @@ import java.util.Set;
 
 /**
  * One group, made by {@link Cgroups#create}: a directory in each hierarchy the host offers. It holds no file
- * descriptors, so {@link #close()} is {@link #destroy()}: kill what is inside and remove the directories.
+ * descriptors (except those a {@link CgroupPool} opened ahead for its next spawn, which destroy closes), so
+ * {@link #close()} is {@link #destroy()}: kill what is inside and remove the directories.
  *
  * <pre>
  * try (Cgroup g = cgroups.create("job-7", Resources.builder().memory("20M").pidsMax(16).build())) {
@@ -148,8 +149,9 @@ public final class Cgroup implements AutoCloseable {
     }
 
     /**
-     * Kills what is inside, then removes the directories (child groups first), retrying while the kernel
-     * answers EBUSY (bounded). Idempotent; a failed destroy can be retried.
+     * Removes the directories; a group with processes or child groups left is killed first and its directories
+     * removed child groups first, retrying while the kernel answers EBUSY (bounded). Idempotent; a failed
+     * destroy can be retried.
      */
     public synchronized void destroy() throws IOException {
         if (destroyed) return;
@@ -185,7 +187,10 @@ public final class Cgroup implements AutoCloseable {
     private boolean removedWhileEmpty() throws IOException {
         List<GroupDir> order = new ArrayList<>();
         dirs.unified().ifPresent(order::add);
-        order.addAll(dirs.v1());
+        for (GroupDir d : dirs.v1()) if (!d.hierarchy().serves(Controller.FREEZER)) order.add(d);
+        // The freezer last: should a process turn up in some hierarchy after all, the kill that follows can
+        // still freeze it, since a busy group stops the removals before the freezer's directory goes.
+        dirs.of(Controller.FREEZER).filter(d -> !d.unified()).ifPresent(order::add);
         for (GroupDir d : order) {
             try {
                 env.fs().rmdir(d.path());

@@ -54,10 +54,10 @@ public final class CgroupPool implements AutoCloseable {
         try {
             g.preopenForSpawn();
             return g;
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) {
             try {
                 g.destroy();
-            } catch (IOException | RuntimeException cleanup) {
+            } catch (Throwable cleanup) {
                 e.addSuppressed(cleanup);
             }
             throw e;

@@ -94,6 +94,18 @@ public final class Cgroups {
         GroupName.checkId(id);
         check(resources);
         GroupName name = new GroupName(self(), id);
+        try {
+            return createOnce(name, resources);
+        } catch (IOException | RuntimeException e) {
+            // The parents are prepared once and remembered. One removed and made again by someone who did not
+            // prepare it (an empty v1 cpuset, a cgroup2 level without our controllers) fails the group, not the
+            // mkdir: prepare them afresh and try once more.
+            if (!creator.forgetParents()) throw e;
+            return createOnce(name, resources);
+        }
+    }
+
+    private Cgroup createOnce(GroupName name, Resources resources) throws IOException {
         List<GroupDir> made = new ArrayList<>();
         try {
             for (Hierarchy h : hierarchies) made.add(creator.create(h, name.toString()));

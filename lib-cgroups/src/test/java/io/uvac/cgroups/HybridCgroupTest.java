@@ -1,8 +1,10 @@
 package io.uvac.cgroups;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -76,6 +78,17 @@ class HybridCgroupTest {
                 "kill " + pid,
                 "write freezer/" + N + "/freezer.state = THAWED"), k.log);
         assertEquals(Set.of(), g.pids());
+    }
+
+    @Test
+    void destroyOfAGroupWhoseProcessIsOnlyInV1StillFreezesAndKillsIt() throws Exception {
+        Cgroup g = k.cgroups().create("t", Resources.none());
+        long pid = k.start(N, false); // the cgroup2 directory is empty, so destroy's plain rmdir of it succeeds
+        k.log.clear();
+        g.destroy();
+        assertTrue(k.log.containsAll(List.of("rmdir unified/" + N, "rmdir cpu/" + N + ": EBUSY",
+                "write freezer/" + N + "/freezer.state = FROZEN", "kill " + pid)), k.log.toString());
+        for (Path d : g.directories()) assertFalse(Files.exists(d), d.toString());
     }
 
     @Test

@@ -96,6 +96,18 @@ class LegacyCgroupTest {
     }
 
     @Test
+    void parentMadeAgainUnpreparedIsPreparedAgain() throws Exception {
+        Cgroups cgroups = k.cgroups();
+        cgroups.create("a", Resources.none()).destroy();
+        // As a tool that is not uvac would leave it: the parent removed and made again, its cpuset empty.
+        k.rmdir(tmp.resolve("cpuset/uvac"));
+        k.mkdir(tmp.resolve("cpuset/uvac"));
+        assertTrue(Files.readString(tmp.resolve("cpuset/uvac/cpuset.cpus")).isBlank());
+        Cgroup b = cgroups.create("b", Resources.none());
+        assertEquals("0-1", Files.readString(tmp.resolve("cpuset/" + b.relativePath() + "/cpuset.cpus")).strip());
+    }
+
+    @Test
     void destroyOfAnEmptyGroupOnlyRemovesItsDirectories() throws Exception {
         Cgroup g = k.cgroups().create("t", Resources.none());
         k.log.clear();
@@ -200,9 +212,10 @@ class LegacyCgroupTest {
     @Test
     void destroyRetriesEBUSYThenRemovesEveryDirectory() throws Exception {
         Cgroup g = k.cgroups().create("t", Resources.none());
-        k.busyRmdirs.put("memory/" + N, 2);
+        k.busyRmdirs.put("memory/" + N, 3); // the first refusal ends destroy's plain-rmdir attempt; two retries follow
         g.destroy();
-        assertEquals(List.of("rmdir memory/" + N + ": EBUSY", "rmdir memory/" + N + ": EBUSY", "rmdir memory/" + N),
+        assertEquals(List.of("rmdir memory/" + N + ": EBUSY", "rmdir memory/" + N + ": EBUSY", "rmdir memory/" + N + ": EBUSY",
+                        "rmdir memory/" + N),
                 k.log.stream().filter(l -> l.startsWith("rmdir memory/")).toList());
         for (Path d : g.directories()) assertFalse(Files.exists(d), d.toString());
         assertTrue(g.isDestroyed());

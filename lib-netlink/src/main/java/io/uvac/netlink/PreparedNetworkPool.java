@@ -165,8 +165,9 @@ public final class PreparedNetworkPool implements AutoCloseable {
     public void close() {
         try {
             pool.close();
-        } catch (IOException cannotHappen) {
-            throw new UncheckedIOException(cannotHappen); // closing a PreparedNetwork throws nothing
+        } catch (IOException e) {
+            // PreparedNetwork.close throws nothing checked; this is a RuntimeException of it, wrapped by ReadyPool.
+            throw new UncheckedIOException(e);
         } finally {
             host.close();
         }

@@ -23,8 +23,9 @@ import java.util.stream.Collectors;
  *       {@code cgroup.subtree_control}, so each level from the mount down to the parent enables what is missing.</li>
  * </ul>
  * The parent is prepared once per hierarchy and remembered: checking it again for every group cost more than
- * the group's own mkdir. When it vanishes (a sweep elsewhere removed it while empty) the mkdir answers ENOENT
- * and the parent is prepared afresh.
+ * the group's own mkdir. When it vanishes (another process's removeParentIfEmpty) the mkdir answers ENOENT and
+ * the parent is prepared afresh; when it was also made again without being prepared, the group's limits fail
+ * and {@link io.uvac.cgroups.Cgroups#create} prepares the parents afresh and tries once more.
  */
 public final class GroupCreator {
     /** A sweep in another process may remove the empty parent between our mkdirs; that many rebuilds, then give up. */
@@ -60,9 +61,11 @@ public final class GroupCreator {
         }
     }
 
-    /** Forgets the prepared parents, for after they were removed on purpose. */
-    public void forgetParents() {
+    /** Forgets the prepared parents; true when there were any, so preparing them again could change something. */
+    public boolean forgetParents() {
+        boolean any = !prepared.isEmpty();
         prepared.clear();
+        return any;
     }
 
     /** The parent directory in {@code h}, created and prepared as needed. */

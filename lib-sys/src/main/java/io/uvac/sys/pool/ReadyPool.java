@@ -3,6 +3,8 @@ package io.uvac.sys.pool;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -15,9 +17,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * namespaces and lib-cgroups' pool of groups; each adds its own naming and sweeping.
  *
  * <p>A platform thread because what it makes may be tied to its OS thread (a network namespace is created by
- * unsharing one). A failed make is retried with a growing pause (10 ms to 1 s); while the pool is empty and
- * the last make failed, {@link #take()} fails with that cause rather than waiting for ever. {@link #close()}
- * stops the thread and disposes of what was not taken; an item finished after close is disposed of too.
+ * unsharing one). A make that throws an exception is retried with a growing pause (10 ms to 1 s); while the
+ * pool is empty and the last make failed, {@link #take()} fails with that cause rather than waiting for ever.
+ * An {@link Error} other than an AssertionError ends the refill thread (takers then see it as the cause).
+ * {@link #close()} stops the thread and disposes of what was not taken; an item finished after close is
+ * disposed of too.
  */
 public final class ReadyPool<T> implements AutoCloseable {
     /** Makes one item; runs on the refill thread. */
@@ -208,20 +212,24 @@ public final class ReadyPool<T> implements AutoCloseable {
             }
         }
         IOException failure;
+        List<T> left;
         lock.lock();
         try {
             failure = lateDisposal;
-            for (T item; (item = ready.poll()) != null; ) {
-                try {
-                    disposer.dispose(item);
-                } catch (IOException | RuntimeException e) {
-                    IOException io = e instanceof IOException x ? x : new IOException(e);
-                    if (failure == null) failure = io;
-                    else failure.addSuppressed(io);
-                }
-            }
+            left = new ArrayList<>(ready);
+            ready.clear();
         } finally {
             lock.unlock();
+        }
+        // Outside the lock: disposing can take seconds (a group's kill), and ready() or toString() must not wait.
+        for (T item : left) {
+            try {
+                disposer.dispose(item);
+            } catch (IOException | RuntimeException e) {
+                IOException io = e instanceof IOException x ? x : new IOException(e);
+                if (failure == null) failure = io;
+                else failure.addSuppressed(io);
+            }
         }
         if (interrupted) Thread.currentThread().interrupt();
         if (failure != null) throw failure;

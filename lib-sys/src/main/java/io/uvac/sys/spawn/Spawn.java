@@ -52,7 +52,8 @@ public final class Spawn {
      * {@link #run} would otherwise do: for a launcher that can prepare on another thread while it checks the host.
      *
      * @throws UnsupportedOperationException not x86-64
-     * @throws IllegalStateException         the stub page could not be mapped
+     * @throws ExceptionInInitializerError   the stub page could not be mapped (the cause says why); spawns
+     *                                       then fail with NoClassDefFoundError
      */
     public static void link() {
         SpawnStub.handle();

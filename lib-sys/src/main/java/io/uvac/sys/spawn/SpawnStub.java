@@ -28,6 +28,11 @@ final class SpawnStub {
     }
 
     static MethodHandle handle() {
+        // Checked here, not only in the holder's initialiser, whose exception would turn into an
+        // ExceptionInInitializerError once and a NoClassDefFoundError on every later call.
+        if (!supported())
+            throw new UnsupportedOperationException("uvac's spawn stub exists for x86-64 only; this JVM runs on "
+                    + System.getProperty("os.arch"));
         return Holder.HANDLE;
     }
 

@@ -92,24 +92,37 @@ class ReadyPoolTest {
     void closeDisposesAnItemFinishedAfterItAndRefusesTakes() throws Exception {
         CountDownLatch making = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
-        ReadyPool<Integer> p = pool(1, () -> {
+        List<String> disposedOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ReadyPool<Integer> p = new ReadyPool<>("test-pool", 1, () -> {
             making.countDown();
             finish.await();
             return 42;
-        });
+        }, i -> disposedOn.add(i + " on " + Thread.currentThread().getName()));
+        p.start();
         making.await();
+        java.util.concurrent.atomic.AtomicReference<Throwable> closeFailed = new java.util.concurrent.atomic.AtomicReference<>();
         Thread closer = Thread.ofPlatform().start(() -> {
             try {
                 p.close();
-            } catch (IOException e) {
-                throw new RuntimeException(e);
+            } catch (Throwable t) {
+                closeFailed.set(t);
             }
         });
-        Thread.sleep(20);
+        // Closed once take no longer waits but refuses; only then may the item in the making be finished.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                p.take(Duration.ZERO);
+            } catch (IllegalStateException closed) {
+                break;
+            }
+            if (System.nanoTime() > deadline) throw new AssertionError("close never took effect");
+            Thread.sleep(1);
+        }
         finish.countDown();
         closer.join();
-        assertEquals(Set.of(42), disposed);
-        assertThrows(IllegalStateException.class, p::take);
+        assertEquals(null, closeFailed.get());
+        assertEquals(List.of("42 on test-pool"), disposedOn, "the refill thread disposed of what it finished too late");
         p.close(); // idempotent
     }
 
