@@ -47,7 +47,7 @@ public final class PlanBuilder {
     private static final List<RawStep> DEFAULT_DISPOSITIONS = defaultDispositions();
 
     private static List<RawStep> defaultDispositions() {
-        MemorySegment dfl = Arena.global().allocate(signal_h.KERNEL_SIGACTION_SIZE, 8);
+        MemorySegment dfl = Arena.global().allocate(signal_h.KERNEL_SIGACTION_SIZE, 8).fill((byte) 0);
         List<RawStep> steps = new ArrayList<>();
         for (int sig = 1; sig <= signal_h.KERNEL_NSIG; sig++) {
             if (sig == signal_h.SIGKILL || sig == signal_h.SIGSTOP) continue;
