@@ -90,14 +90,7 @@ final class FullContainer implements AutoCloseable {
      * {@code net} stays open, so one namespace can serve many containers.
      */
     Running spawnInto(PreparedNetwork net, boolean withCgroup) throws IOException {
-        if (!withCgroup) {
-            return new Running(Containers.spawn(ContainerSpec.builder()
-                    .command("/bin/true")
-                    .namespaces(WITHOUT_NET)
-                    .networkNamespace(net.netns())
-                    .mount(Mount.proc("/proc"))
-                    .build()), null);
-        }
+        if (!withCgroup) return new Running(Containers.spawn(spec(net).build()), null);
         Cgroup group;
         try {
             group = cgroups.create(kind + Long.toString(groups++, 36), LIMITS);
@@ -123,15 +116,19 @@ final class FullContainer implements AutoCloseable {
      */
     Running spawnInto(PreparedNetwork net, Cgroup group) throws IOException {
         try (net; SpawnAttachment attach = group.openForSpawn()) {
-            ContainerSpec.Builder spec = ContainerSpec.builder()
-                    .command("/bin/true")
-                    .namespaces(WITHOUT_NET)
-                    .networkNamespace(net.netns())
-                    .mount(Mount.proc("/proc"))
-                    .cgroupProcs(attach.procsFiles());
+            ContainerSpec.Builder spec = spec(net).cgroupProcs(attach.procsFiles());
             attach.cgroupDir().ifPresent(spec::cgroupInto);
             return new Running(Containers.spawn(spec.build()), group);
         }
+    }
+
+    /** The container of every case: /bin/true in its own mount, uts, ipc and pid namespaces and {@code net}, /proc. */
+    private static ContainerSpec.Builder spec(PreparedNetwork net) {
+        return ContainerSpec.builder()
+                .command("/bin/true")
+                .namespaces(WITHOUT_NET)
+                .networkNamespace(net.netns())
+                .mount(Mount.proc("/proc"));
     }
 
     /** Closes the netlink client and removes the benchmark's cgroup parent once it is empty. */

@@ -19,10 +19,7 @@ public final class NamespaceThreads {
 
     /** Creates a network namespace and returns an fd that keeps it alive; nothing is running in it. */
     public static Fd newNetworkNamespace() throws ErrnoException {
-        return run(() -> {
-            Posix.unshare(sched_h.CLONE_NEWNET);
-            return Posix.open("/proc/thread-self/ns/net", fcntl_h.O_RDONLY);
-        });
+        return newNetworkNamespace(() -> null).netns();
     }
 
     /**
