@@ -39,7 +39,12 @@ class DemoEndToEndIT {
     void before() throws IOException {
         Privileged.require();
         mountsBefore = Files.readString(Path.of("/proc/self/mounts"));
-        state = Files.createTempDirectory(Files.createDirectories(Path.of("target/e2e-state")).toAbsolutePath(), "demo-");
+        state = Launcher.newStateDir("demo-");
+    }
+
+    @AfterEach
+    void removeState() throws IOException {
+        Launcher.deleteTree(state);
     }
 
     @AfterEach
@@ -106,7 +111,7 @@ class DemoEndToEndIT {
         } finally {
             if (madeHere != null) {
                 try {
-                    deleteTree(madeHere);
+                    Launcher.deleteTree(madeHere);
                 } catch (IOException e) {
                     if (failure == null) throw e;
                     failure.addSuppressed(e); // the test's own failure says more
@@ -116,13 +121,6 @@ class DemoEndToEndIT {
     }
 
     private static final Path DEFAULT_STATE = Path.of("/var/lib/uvac/demo");
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) return;
-        try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
-    }
 
     private void runDefaults() throws Exception {
         try (Launcher l = Launcher.start()) {
@@ -207,12 +205,17 @@ class DemoEndToEndIT {
         assertNothingLeft(run.pid(), state);
     }
 
+    /** SHA-256 of the seed's http_recorder.py, so a checkout without ../shared beside it can check it too. */
+    static final String SEED_SHA256 = "9d145ead3aedb0d0ccda610ee7c08ab00a529af91550eac235a4a4b1f7c4999f";
+
     @Test
     void recorderIsTheSeedsProgramByteForByte() throws Exception {
-        Path seed = Launcher.HOME.resolve("../shared/http_recorder.py");
         Path ours = Launcher.HOME.resolve("http_recorder.py");
-        if (!Files.exists(seed)) Privileged.unavailable("../shared/http_recorder.py is not beside this checkout");
-        assertEquals(java.util.Arrays.toString(Files.readAllBytes(seed)), java.util.Arrays.toString(Files.readAllBytes(ours)));
+        byte[] bytes = Files.readAllBytes(ours);
+        assertEquals(SEED_SHA256, java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(bytes)), "http_recorder.py was changed");
+        Path seed = Launcher.HOME.resolve("../shared/http_recorder.py");
+        if (Files.exists(seed)) assertEquals(java.util.Arrays.toString(Files.readAllBytes(seed)), java.util.Arrays.toString(bytes));
         assertTrue(Files.isExecutable(ours), "http_recorder.py is executable");
     }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,12 @@ class DemoLoadAndFaultsIT {
     @BeforeEach
     void before() throws IOException {
         Privileged.require();
-        state = Files.createTempDirectory(Files.createDirectories(Path.of("target/e2e-state")).toAbsolutePath(), "faults-");
+        state = Launcher.newStateDir("faults-");
+    }
+
+    @AfterEach
+    void removeState() throws IOException {
+        Launcher.deleteTree(state);
     }
 
     Launcher start(String... extra) throws Exception {

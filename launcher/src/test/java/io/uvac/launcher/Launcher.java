@@ -26,6 +26,22 @@ final class Launcher implements AutoCloseable {
         readers.add(collect(process.getErrorStream(), stderr));
     }
 
+    /**
+     * A state directory for a demo under test, under /var/tmp: not inside the checkout, which may itself be under
+     * /tmp (`git clone . /tmp/fresh`), where the launcher refuses state. Remove it with {@link #deleteTree}.
+     */
+    static Path newStateDir(String prefix) throws IOException {
+        return java.nio.file.Files.createTempDirectory(Path.of("/var/tmp"), "uvac-e2e-" + prefix);
+    }
+
+    /** Removes {@code root} and everything below it; nothing when it does not exist. */
+    static void deleteTree(Path root) throws IOException {
+        if (root == null || !java.nio.file.Files.exists(root)) return;
+        try (var paths = java.nio.file.Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) java.nio.file.Files.delete(p);
+        }
+    }
+
     static Launcher start(String... args) throws IOException {
         return start(java.util.Map.of(), args);
     }

@@ -49,9 +49,17 @@ class LauncherKillSoakIT {
     @Test
     void killedLaunchersAreSweptByTheNextStart() throws Exception {
         Privileged.require();
-        int kills = Integer.getInteger("uvac.soak.kills", QUICK);
         String mountsBefore = Files.readString(Path.of("/proc/self/mounts"));
-        Path state = Files.createTempDirectory(Files.createDirectories(Path.of("target/e2e-state")).toAbsolutePath(), "kill-");
+        Path state = Launcher.newStateDir("kill-");
+        try {
+            killAndRestart(state, mountsBefore);
+        } finally {
+            Launcher.deleteTree(state);
+        }
+    }
+
+    private void killAndRestart(Path state, String mountsBefore) throws Exception {
+        int kills = Integer.getInteger("uvac.soak.kills", QUICK);
         String[] args = {"demo", "--state-dir", state.toString(), "--pool", POOL, "--ports", PORT1 + "," + PORT2, "--grace", "1"};
         Random random = new Random(Long.getLong("uvac.soak.seed", System.nanoTime()));
         List<Long> dead = new ArrayList<>();
