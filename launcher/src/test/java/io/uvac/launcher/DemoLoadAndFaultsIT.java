@@ -117,9 +117,12 @@ class DemoLoadAndFaultsIT {
     void recorderThatCannotBindIsReported() throws Exception {
         // Something else holds 8080 inside the container before the recorder starts: a wrapper binds it, then
         // execs the real, unmodified recorder (which fails with "Address already in use").
+        // The recorder is exec'd from the state directory: a checkout under /tmp is hidden by the container's /tmp.
+        Path recorder = Files.copy(Launcher.HOME.resolve("http_recorder.py"), state.resolve("http_recorder.py"),
+                java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
         Path wrapper = state.resolve("busy-recorder.sh");
         Files.writeString(wrapper, "#!/bin/sh\n/usr/bin/python3 -c 'import socket,time; s=socket.socket(); "
-                + "s.bind((\"\", 8080)); s.listen(); time.sleep(600)' &\nsleep 0.5\nexec " + Launcher.HOME.resolve("http_recorder.py") + "\n");
+                + "s.bind((\"\", 8080)); s.listen(); time.sleep(600)' &\nsleep 0.5\nexec " + recorder + "\n");
         wrapper.toFile().setExecutable(true);
         try (Launcher l = start("--recorder", wrapper.toString())) {
             assertEquals(1, l.waitExit(Duration.ofSeconds(60)), l.output());
